@@ -1,0 +1,56 @@
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type Io } from '../src/main.ts';
+
+function capture(stdin = ''): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (text: string) => {
+      io.stdout += text;
+    },
+    err: (text: string) => {
+      io.stderr += text;
+    },
+    readStdin: async () => new TextEncoder().encode(stdin),
+  };
+  return io;
+}
+
+describe('callset', () => {
+  it('prints help', async () => {
+    const io = capture();
+    expect(await main(['--help'], io)).toBe(0);
+    expect(io.stdout).toContain('callset build --input DIR --output DIR');
+  });
+
+  it('rejects an unknown command with usage exit code 2', async () => {
+    const io = capture();
+    expect(await main(['frobnicate'], io)).toBe(2);
+    expect(io.stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it('repairs stdin', async () => {
+    const io = capture('a\r\nb');
+    expect(await main(['repair'], io)).toBe(0);
+    expect(io.stdout).toBe('a\nb');
+  });
+
+  it('builds a folder and exits non-zero with --strict when a document is rejected', async () => {
+    const input = await mkdtemp(join(tmpdir(), 'callset-in-'));
+    const output = await mkdtemp(join(tmpdir(), 'callset-out-'));
+    await writeFile(join(input, 'a.txt'), 'nothing a parser knows');
+    await writeFile(join(input, 'b.txt'), '');
+    const io = capture();
+    expect(await main(['build', '--input', input, '--output', output], io)).toBe(0);
+    expect(await main(['build', '--input', input, '--output', output, '--strict'], capture())).toBe(1);
+    expect((await readdir(join(output, 'next'))).includes('documents.csv')).toBe(true);
+    const documents = await readFile(join(output, 'next', 'documents.csv'), 'utf8');
+    expect(documents).toContain(',a.txt,');
+    expect(documents).toContain('parse/unknown-format');
+    expect(documents).toContain('repair/empty');
+    expect(io.stderr).toContain('rejected a.txt: parse/unknown-format');
+  });
+});

@@ -1,0 +1,4 @@
+export * from './tables.ts';
+export * from './catalog.ts';
+export * from './columns.ts';
+export * from './ids.ts';

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { columnsOf, csvHeader, frictionlessTableSchema } from '../src/columns.ts';
+import { parseCatalog } from '../src/catalog.ts';
+
+describe('columns derived from zod', () => {
+  it('reads type, nullability and enum values off the schema', () => {
+    const byName = new Map(columnsOf('figures').map((column) => [column.name, column]));
+    expect(byName.get('value')).toMatchObject({ type: 'number', nullable: true, values: null });
+    expect(byName.get('approximate')).toMatchObject({ type: 'boolean', nullable: false });
+    expect(byName.get('bound')?.values).toEqual(['gt', 'gte', 'lt', 'lte']);
+    expect(columnsOf('documents').find((column) => column.name === 'event_date')?.type).toBe('date');
+    expect(columnsOf('utterances').find((column) => column.name === 'reply_to')?.type).toBe('list');
+  });
+
+  it('orders the CSV header as the schema declares it', () => {
+    expect(csvHeader('firms')).toEqual(['firm_id', 'canonical_name', 'aliases', 'successor_firm_id']);
+  });
+
+  it('gives a Frictionless field per column', () => {
+    const schema = frictionlessTableSchema('firms') as { fields: { name: string; type: string; constraints: { required: boolean } }[] };
+    expect(schema.fields.map((field) => [field.name, field.type, field.constraints.required])).toEqual([
+      ['firm_id', 'string', true],
+      ['canonical_name', 'string', true],
+      ['aliases', 'array', true],
+      ['successor_firm_id', 'string', false],
+    ]);
+  });
+});
+
+describe('catalog', () => {
+  const key = 'a'.repeat(64);
+  it('accepts a valid entry', () => {
+    expect(parseCatalog({ [key]: { company: 'Tesla', license: 'restricted', fiscal_quarter: 2 } })[key]?.company).toBe('Tesla');
+  });
+  it('names the field that is wrong', () => {
+    expect(() => parseCatalog({ [key]: { license: 'restricted', fiscal_quarter: 5 } })).toThrow(/fiscal_quarter/);
+    expect(() => parseCatalog({ short: { license: 'restricted' } })).toThrow(/Invalid key in record[\s\S]*short/);
+    expect(() => parseCatalog({ [key]: { license: 'restricted', colour: 'red' } })).toThrow(/colour/);
+  });
+});

@@ -1,0 +1,43 @@
+import { tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import type { FirmRow, IssueRow } from '@callset/schema';
+import { tableToArrow } from '../src/arrow.ts';
+import { tableToCsv } from '../src/csv.ts';
+
+const firms: FirmRow[] = [
+  { firm_id: 'morgan-stanley', canonical_name: 'Morgan Stanley', aliases: ['Morgan Stanley, Research Division', 'MS "Research"'], successor_firm_id: null },
+];
+const issues: IssueRow[] = [
+  { document_id: 'd1', stage: 'parse', code: 'speaker/unresolved', severity: 'warn', char_start: 3, char_end: null, message: 'line one\nline two' },
+];
+
+describe('CSV', () => {
+  it('writes LF records, JSON lists, quotes where needed and empty unquoted nulls', () => {
+    expect(tableToCsv('firms', firms)).toBe(
+      'firm_id,canonical_name,aliases,successor_firm_id\n' +
+        'morgan-stanley,Morgan Stanley,"[""Morgan Stanley, Research Division"",""MS \\""Research\\""""]",\n',
+    );
+    expect(tableToCsv('issues', issues)).toBe(
+      'document_id,stage,code,severity,char_start,char_end,message\nd1,parse,speaker/unresolved,warn,3,,"line one\nline two"\n',
+    );
+  });
+
+  it('writes only the header for an empty table', () => {
+    expect(tableToCsv('firms', [])).toBe('firm_id,canonical_name,aliases,successor_firm_id\n');
+  });
+});
+
+describe('Arrow', () => {
+  it('round-trips rows with typed columns', () => {
+    const table = tableFromIPC(tableToArrow('issues', issues));
+    expect(table.numRows).toBe(1);
+    expect(table.toArray().map((row) => row.toJSON())).toEqual([issues[0]]);
+    expect(String(table.schema.fields.find((field) => field.name === 'stage')?.type)).toBe('Dictionary<Int32, Utf8>');
+    const firmTable = tableFromIPC(tableToArrow('firms', firms));
+    expect([...(firmTable.getChild('aliases')?.get(0) ?? [])]).toEqual(firms[0]?.aliases);
+  });
+
+  it('gives the same bytes twice', () => {
+    expect(Buffer.from(tableToArrow('firms', firms)).equals(Buffer.from(tableToArrow('firms', firms)))).toBe(true);
+  });
+});

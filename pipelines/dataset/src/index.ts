@@ -1,0 +1,3 @@
+export * from './discover.ts';
+export * from './stages.ts';
+export * from './build.ts';
