@@ -1,1 +1,2 @@
-export { main, type Io } from './main.ts';
+export { main } from './main.ts';
+export type { Io } from './io.ts';

@@ -1,5 +1,9 @@
 import type { FormatParser, ParsedDocument } from './types.ts';
-import { capiqParser, forumParser, markdownParser, motleyFoolParser, seekingAlphaParser } from './formats.ts';
+import { capiqParser } from './formats/capiq.ts';
+import { forumParser } from './formats/forum.ts';
+import { markdownParser } from './formats/markdown.ts';
+import { motleyFoolParser } from './formats/motley-fool.ts';
+import { seekingAlphaParser } from './formats/seeking-alpha.ts';
 
 export * from './types.ts';
 export { codePointLength, codePointOffsets } from './text.ts';

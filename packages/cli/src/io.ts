@@ -1,0 +1,20 @@
+export type Writer = (text: string) => void;
+
+export interface Io {
+  out: Writer;
+  err: Writer;
+  readStdin: () => Promise<Uint8Array>;
+}
+
+export const defaultIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  },
+};
+
+/** A mistake in how the command was called: reported with a pointer to --help, exit code 2. */
+export class UsageError extends Error {}
