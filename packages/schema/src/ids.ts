@@ -24,8 +24,15 @@ export function normalizeForId(value: string): string {
     .trim();
 }
 
+/**
+ * The first `count` normalized words. Normalizes a growing prefix rather than the whole text:
+ * turns can be long, and more than `count` words in the prefix means the first `count` are whole.
+ */
 export function firstWords(value: string, count: number): string {
-  return normalizeForId(value).split(' ').filter(Boolean).slice(0, count).join(' ');
+  for (let length = 32 * count; ; length *= 2) {
+    const words = normalizeForId(value.slice(0, length)).split(' ').filter(Boolean);
+    if (words.length > count || length >= value.length) return words.slice(0, count).join(' ');
+  }
 }
 
 export interface TurnKey {

@@ -41,3 +41,12 @@ describe('ids', () => {
     expect(figureId('t1', { row: 2, col: 3 }, '(1.92)')).toMatch(/^t1-r2c3-[0-9a-f]{8}$/);
   });
 });
+
+describe('firstWords', () => {
+  it('gives the same words from a prefix as from the whole text, even past the first window', async () => {
+    const { firstWords } = await import('../src/ids.ts');
+    const long = `${'Supercalifragilistic '.repeat(11)}expialidocious-and-more ${'tail '.repeat(1000)}`;
+    expect(firstWords(long, 12)).toBe(`${'supercalifragilistic '.repeat(11)}expialidocious`);
+    expect(firstWords('Only three words.', 12)).toBe('only three words');
+  });
+});
