@@ -1,0 +1,29 @@
+/** Times each stage once over a corpus folder, in this process; prints JSON. Used by bench.ts. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeReleaseFolder } from '@callset/writers';
+import { discoverSources } from '../src/discover.ts';
+import { normalizeStage, parseStage, repairStage, writeStage } from '../src/stages.ts';
+
+const [inputDir = ''] = process.argv.slice(2);
+const timings: Record<string, number> = {};
+async function timed<T>(name: string, run: () => T | Promise<T>): Promise<T> {
+  const start = process.hrtime.bigint();
+  const result = await run();
+  timings[name] = Number(process.hrtime.bigint() - start) / 1e9;
+  return result;
+}
+
+const out = await mkdtemp(join(tmpdir(), 'callset-bench-'));
+const { files } = await timed('read', () => discoverSources(inputDir));
+const repaired = await timed('repair', () => repairStage(files));
+const parsed = await timed('parse', () => parseStage(repaired));
+const normalized = await timed('normalize', () => normalizeStage(parsed, {}));
+const rendered = await timed('render', () => writeStage(normalized));
+await timed('write', () => writeReleaseFolder(join(out, 'next'), rendered));
+let outputBytes = 0;
+for (const bytes of rendered.values()) outputBytes += bytes.byteLength;
+await rm(out, { recursive: true, force: true });
+const sourceBytes = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
+process.stdout.write(`${JSON.stringify({ timings, sourceBytes, documents: files.length, outputBytes, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
