@@ -2,3 +2,4 @@ export * from './tables.ts';
 export * from './catalog.ts';
 export * from './columns.ts';
 export * from './ids.ts';
+export * from './order.ts';

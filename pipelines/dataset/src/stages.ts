@@ -8,6 +8,7 @@ import {
   figureId,
   sha256Hex,
   slugify,
+  sortRows,
   tableId,
   utteranceIds,
   type Catalog,
@@ -138,14 +139,6 @@ function eventIdOf(companyId: string | null, metadata: DocumentMetadata): string
   if (!companyId || metadata.fiscalYear === null) return null;
   const period = metadata.fiscalQuarter === null ? `${metadata.fiscalYear}` : `${metadata.fiscalYear}Q${metadata.fiscalQuarter}`;
   return `${companyId}-${period}-${metadata.eventType}`;
-}
-
-function byKey<T>(key: (row: T) => string): (a: T, b: T) => number {
-  return (a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  };
 }
 
 interface DocumentTables {
@@ -318,15 +311,13 @@ export function normalizeStage(sources: readonly ParsedSource[], catalog: Catalo
   const issueCounts = new Map<string, number>();
   for (const issue of issues) issueCounts.set(issue.document_id, (issueCounts.get(issue.document_id) ?? 0) + 1);
   const tables: TableRows = {
-    documents: documents.map((document) => ({ ...document.document, issue_count: issueCounts.get(document.document.document_id) ?? 0 })).sort(byKey((row) => `${row.document_id}\u0000${row.source_path}`)),
-    utterances: documents.flatMap((document) => document.rows.utterances).sort(byKey((row) => row.utterance_id)),
-    speakers: registry.speakers.sort(byKey((row) => row.speaker_id)),
-    firms: registry.firms.sort(byKey((row) => row.firm_id)),
-    figures: documents.flatMap((document) => document.rows.figures).sort(byKey((row) => row.figure_id)),
-    table_cells: documents
-      .flatMap((document) => document.rows.table_cells)
-      .sort(byKey((row) => `${row.table_id}\u0000${String(row.row).padStart(8, '0')}\u0000${String(row.col).padStart(8, '0')}`)),
-    issues: issues.sort(byKey((row) => [row.document_id, row.stage, String(row.char_start ?? -1).padStart(10, '0'), row.code, row.message].join('\u0000'))),
+    documents: sortRows('documents', documents.map((document) => ({ ...document.document, issue_count: issueCounts.get(document.document.document_id) ?? 0 }))),
+    utterances: sortRows('utterances', documents.flatMap((document) => document.rows.utterances)),
+    speakers: sortRows('speakers', registry.speakers),
+    firms: sortRows('firms', registry.firms),
+    figures: sortRows('figures', documents.flatMap((document) => document.rows.figures)),
+    table_cells: sortRows('table_cells', documents.flatMap((document) => document.rows.table_cells)),
+    issues: sortRows('issues', issues),
   };
   const texts: Record<string, string> = {};
   for (const document of documents) if (document.text !== null) texts[document.document.document_id] = document.text;
