@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { parseCatalog, type Catalog } from '@callset/schema';
 import { writeReleaseFolder } from '@callset/writers';
 import { CATALOG_FILE, discoverSources } from './discover.ts';
-import { normalizeStage, parseStage, repairStage, writeStage } from './stages.ts';
+import { defaultWorkerCount, processSources } from './parallel.ts';
+import { writeStage } from './stages.ts';
 
 export interface BuildOptions {
   inputDir: string;
@@ -12,6 +13,8 @@ export interface BuildOptions {
   /** A catalog file; by default the input folder's own catalog.json, if any. */
   catalogPath?: string;
   log?: (message: string) => void;
+  /** Worker threads for the per-document stages; 1 runs them in this thread. Default: all cores. */
+  workers?: number;
 }
 
 export interface BuildSummary {
@@ -44,12 +47,9 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const catalog = await loadCatalog(options.catalogPath ?? join(options.inputDir, CATALOG_FILE), options.catalogPath !== undefined);
   const { files, skipped } = await discoverSources(options.inputDir);
   for (const skip of skipped) log(`skipped ${skip.sourcePath}: ${skip.reason}`);
-  log(`repair: ${files.length} files`);
-  const repaired = repairStage(files);
-  log('parse');
-  const parsed = parseStage(repaired);
-  log('normalize');
-  const normalized = normalizeStage(parsed, catalog);
+  const workers = options.workers ?? defaultWorkerCount();
+  log(`repair, parse, normalize: ${files.length} files on ${workers} worker${workers === 1 ? '' : 's'}`);
+  const normalized = await processSources(files, catalog, workers);
   const releaseDir = join(options.outputDir, 'next');
   log(`write: ${releaseDir}`);
   await writeReleaseFolder(releaseDir, writeStage(normalized));

@@ -1,3 +1,4 @@
 export * from './discover.ts';
 export * from './stages.ts';
 export * from './build.ts';
+export * from './parallel.ts';

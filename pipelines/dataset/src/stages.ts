@@ -308,10 +308,9 @@ export function normalizeStage(sources: readonly ParsedSource[], catalog: Catalo
   });
   const registry = mergeRegistries(documents.map((document) => document.registry));
   const issues = documents.flatMap((document) => document.issues);
-  const issueCounts = new Map<string, number>();
-  for (const issue of issues) issueCounts.set(issue.document_id, (issueCounts.get(issue.document_id) ?? 0) + 1);
   const tables: TableRows = {
-    documents: sortRows('documents', documents.map((document) => ({ ...document.document, issue_count: issueCounts.get(document.document.document_id) ?? 0 }))),
+    // issue_count per row, not per document_id: a rejected duplicate shares its original's id.
+    documents: sortRows('documents', documents.map((document) => ({ ...document.document, issue_count: document.issues.length }))),
     utterances: sortRows('utterances', documents.flatMap((document) => document.rows.utterances)),
     speakers: sortRows('speakers', registry.speakers),
     firms: sortRows('firms', registry.firms),

@@ -5,12 +5,15 @@ import { UsageError, type Io } from '../io.ts';
 export async function buildCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { input: { type: 'string' }, output: { type: 'string' }, catalog: { type: 'string' }, strict: { type: 'boolean', default: false } },
+    options: { input: { type: 'string' }, output: { type: 'string' }, catalog: { type: 'string' }, strict: { type: 'boolean', default: false }, workers: { type: 'string' } },
     strict: true,
     allowPositionals: false,
   });
   if (!values.input || !values.output) throw new UsageError('build needs --input DIR and --output DIR');
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new UsageError(`--workers must be a whole number of at least 1, not ${JSON.stringify(values.workers)}`);
   const summary = await build({
+    ...(workers ? { workers } : {}),
     inputDir: values.input,
     outputDir: values.output,
     ...(values.catalog ? { catalogPath: values.catalog } : {}),
