@@ -1,7 +1,15 @@
 import iconv from 'iconv-lite';
 import type { StageIssue } from '@callset/schema';
+import { CP1252_HIGH, decodeSequence, sequenceLength } from './bytes.ts';
+import { applyEdits, PassMap, toCodePointOffsets, type Edit } from './edits.ts';
+import { repairMojibake } from './mojibake.ts';
+import { normalizeAfter, normalizeBefore, normalizeNfc } from './normalize.ts';
 
-/** One change made to the text: where (code points into the input text), what it was, what it became, and why. */
+/**
+ * One change made to the text. `offset` counts code points into the decoded text, the input of the
+ * repair step (after the BOM, before any repair), so every change of every pass is located in one
+ * text. `before` is what the changing pass saw there, `after` what it wrote.
+ */
 export interface Repair {
   offset: number;
   before: string;
@@ -9,67 +17,196 @@ export interface Repair {
   rule: string;
 }
 
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
 export interface RepairResult {
   /** The repaired text that every later span points into. */
   text: string;
   /** The encoding the bytes were decoded as. */
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  encoding: Encoding;
   /** Mojibake and decoding repairs. */
   repairs: Repair[];
   /** Line-end and other normalizations. */
   normalizations: Repair[];
+  /** Decoding problems, then one `encoding/repaired` info per repair; spans point into `text`. */
   issues: StageIssue[];
 }
 
-function decodeBytes(bytes: Uint8Array): Pick<RepairResult, 'text' | 'encoding' | 'issues'> {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) {
-    return { text: iconv.decode(buffer.subarray(2), 'utf-16le'), encoding: 'utf-16le', issues: [] };
-  }
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) {
-    return { text: iconv.decode(buffer.subarray(2), 'utf-16be'), encoding: 'utf-16be', issues: [] };
-  }
-  const body = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? buffer.subarray(3) : buffer;
+interface Decoded {
+  text: string;
+  encoding: Encoding;
+  /** Spans of the decoded text (UTF-16) that stand for bytes that were not valid. */
+  invalid: { start: number; end: number; bytes: number }[];
+}
+
+/** cp1252 meaning of one high byte; the undefined ones become U+FFFD (and are reported). */
+const cp1252Char = (byte: number): string => CP1252_HIGH[byte - 0x80] as string;
+
+/** Length of the valid UTF-8 sequence at `at`, or 0. */
+function validSequenceAt(buffer: Buffer, at: number): number {
+  const length = sequenceLength(buffer[at] ?? 0);
+  if (length === 0 || at + length > buffer.length) return 0;
+  return decodeSequence(Array.from(buffer.subarray(at, at + length))) < 0 ? 0 : length;
+}
+
+/**
+ * UTF-8 with its invalid bytes kept: each one is read as cp1252 (a file mixing cp1252 lines into
+ * UTF-8 is the usual cause) and its span reported. With no valid multi-byte sequence at all the
+ * file is cp1252 (a Latin-1 file reads the same but for C1 controls, which text does not hold).
+ */
+function decodeUtf8(body: Buffer): Decoded {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8', issues: [] };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8', invalid: [] };
   } catch {
-    return {
-      text: iconv.decode(body, 'win1252'),
-      encoding: 'windows-1252',
-      issues: [
-        {
-          code: 'encoding/not-utf8',
-          severity: 'info',
-          char_start: null,
-          char_end: null,
-          message: 'bytes are not valid UTF-8; decoded as windows-1252',
-        },
-      ],
-    };
+    // Falls through to the byte walk below: only files that are not valid UTF-8 pay for it.
   }
+  const parts: string[] = [];
+  const invalid: Decoded['invalid'] = [];
+  let length = 0;
+  let multiByte = 0;
+  let validFrom = 0;
+  const flushValid = (to: number): void => {
+    const chunk = body.toString('utf8', validFrom, to);
+    parts.push(chunk);
+    length += chunk.length;
+  };
+  let at = 0;
+  while (at < body.length) {
+    const byte = body[at] as number;
+    if (byte < 0x80) {
+      at += 1;
+      continue;
+    }
+    const valid = validSequenceAt(body, at);
+    if (valid > 0) {
+      multiByte += 1;
+      at += valid;
+      continue;
+    }
+    flushValid(at);
+    const chars = cp1252Char(byte);
+    const last = invalid.at(-1);
+    if (last && last.end === length) {
+      last.end += chars.length;
+      last.bytes += 1;
+    } else {
+      invalid.push({ start: length, end: length + chars.length, bytes: 1 });
+    }
+    parts.push(chars);
+    length += chars.length;
+    at += 1;
+    validFrom = at;
+  }
+  flushValid(body.length);
+  if (multiByte === 0) {
+    const text = iconv.decode(body, 'win1252');
+    const undefinedBytes = [...text.matchAll(/\ufffd+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length, bytes: match[0].length }));
+    return { text, encoding: 'windows-1252', invalid: undefinedBytes };
+  }
+  return { text: parts.join(''), encoding: 'utf-8', invalid };
 }
 
-/** Line ends to LF; the only normalization the text itself gets, so spans stay meaningful. */
-export function normalizeLineEnds(text: string): { text: string; normalizations: Repair[] } {
-  const normalizations: Repair[] = [];
-  let offset = 0;
-  const out = text.replace(/\r\n?/g, (match, index: number) => {
-    normalizations.push({ offset: index - offset, before: match, after: '\n', rule: 'line-end' });
-    offset += match.length - 1;
-    return '\n';
+function decodeBytes(bytes: Uint8Array): Decoded {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const [encoding, bom] of [
+    ['utf-16le', [0xff, 0xfe]],
+    ['utf-16be', [0xfe, 0xff]],
+  ] as const) {
+    if (buffer[0] !== bom[0] || buffer[1] !== bom[1]) continue;
+    const body = buffer.subarray(2);
+    const text = iconv.decode(body, encoding);
+    // An odd trailing byte cannot be half of a code unit that exists: report it.
+    const invalid = body.length % 2 === 1 ? [{ start: text.length, end: text.length, bytes: 1 }] : [];
+    return { text, encoding, invalid };
+  }
+  const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
+  return decodeUtf8(bom ? buffer.subarray(3) : buffer);
+}
+
+/** The passes, in order; the whole chain is rerun until it changes nothing (see `repairText`). */
+const PASSES = [normalizeBefore, repairMojibake, normalizeAfter, normalizeNfc] as const;
+/** Repair can uncover more repair (an `Ã¢` inside a contraction); two rounds settle every case we know. */
+const MAX_ROUNDS = 3;
+
+interface Located {
+  edit: Edit;
+  before: string;
+  /** UTF-16 index of the change in the text that went into the repair step. */
+  inputAt: number;
+  /** UTF-16 span of the change in the final text. */
+  outputStart: number;
+  outputEnd: number;
+}
+
+/** Run every pass to a fixed point and locate each edit both in the input and in the output. */
+function repairText(input: string): { text: string; located: Located[]; maps: PassMap[] } {
+  const steps: { edits: Edit[]; source: string; map: PassMap }[] = [];
+  let text = input;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let changed = false;
+    for (const pass of PASSES) {
+      const edits = pass(text);
+      if (edits.length === 0) continue;
+      steps.push({ edits, source: text, map: new PassMap(edits) });
+      text = applyEdits(text, edits);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  const maps = steps.map((step) => step.map);
+  const located: Located[] = [];
+  steps.forEach((step, index) => {
+    let outStart = 0;
+    let delta = 0;
+    for (const edit of step.edits) {
+      outStart = edit.start + delta;
+      delta += edit.after.length - (edit.end - edit.start);
+      const inputAt = maps.slice(0, index).reduceRight((position, map) => map.backward(position), edit.start);
+      const forward = (position: number): number => maps.slice(index + 1).reduce((at, map) => map.forward(at), position);
+      located.push({ edit, before: step.source.slice(edit.start, edit.end), inputAt, outputStart: forward(outStart), outputEnd: forward(outStart + edit.after.length) });
+    }
   });
-  return { text: out, normalizations };
+  return { text, located, maps };
 }
 
-/** Bytes to clean text: decode, then normalize line ends. Pure: no I/O. */
+/** Bytes to clean text: decode, repair mojibake, normalise. Pure: no I/O, never throws on bytes. */
 export function repairBytes(bytes: Uint8Array): RepairResult {
   const decoded = decodeBytes(bytes);
-  const normalized = normalizeLineEnds(decoded.text);
+  const { text, located, maps } = repairText(decoded.text);
+  const toOutput = (position: number): number => maps.reduce((at, map) => map.forward(at), position);
+  const inputOffsets = toCodePointOffsets(decoded.text, located.map((item) => item.inputAt));
+  const invalidSpans = decoded.invalid.map((span) => [toOutput(span.start), toOutput(span.end)] as const);
+  const outputOffsets = toCodePointOffsets(text, [...located.flatMap((item) => [item.outputStart, item.outputEnd]), ...invalidSpans.flat()]);
+  const toRepair = (item: Located, i: number): Repair => ({ offset: inputOffsets[i] as number, before: item.before, after: item.edit.after, rule: item.edit.rule });
+  const all = located.map(toRepair).map((repair, i) => ({ repair, item: located[i] as Located, i }));
+  all.sort((a, b) => a.repair.offset - b.repair.offset || a.i - b.i);
+  const repairs = all.filter(({ item }) => item.edit.kind === 'repair');
+  const invalidIssues = decoded.invalid.map((span, k): StageIssue => {
+    const base = located.length * 2 + k * 2;
+    return {
+      code: 'encoding/invalid-bytes',
+      severity: 'warn',
+      char_start: outputOffsets[base] as number,
+      char_end: outputOffsets[base + 1] as number,
+      message: `${span.bytes} byte(s) not valid ${decoded.encoding}; ${decoded.encoding === 'utf-8' ? 'read as windows-1252' : 'replaced by U+FFFD'}`,
+    };
+  });
+  const notUtf8: StageIssue[] =
+    decoded.encoding === 'windows-1252'
+      ? [{ code: 'encoding/not-utf8', severity: 'info', char_start: null, char_end: null, message: 'bytes are not valid UTF-8; decoded as windows-1252' }]
+      : [];
+  const repairIssues = repairs.map(({ repair, i }): StageIssue => ({
+    code: 'encoding/repaired',
+    severity: 'info',
+    char_start: outputOffsets[i * 2] as number,
+    char_end: outputOffsets[i * 2 + 1] as number,
+    message: `${repair.rule}: ${JSON.stringify(repair.before)} -> ${JSON.stringify(repair.after)} at input offset ${repair.offset}`,
+  }));
   return {
-    text: normalized.text,
+    text,
     encoding: decoded.encoding,
-    repairs: [],
-    normalizations: normalized.normalizations,
-    issues: decoded.issues,
+    repairs: repairs.map(({ repair }) => repair),
+    normalizations: all.filter(({ item }) => item.edit.kind === 'normalization').map(({ repair }) => repair),
+    issues: [...notUtf8, ...invalidIssues, ...repairIssues],
   };
 }

@@ -10,12 +10,12 @@ describe('repairBytes', () => {
     expect(result).toMatchObject({ text: 'It’s “fine” – really.\n', encoding: 'utf-8', repairs: [], normalizations: [], issues: [] });
   });
 
-  it('drops a UTF-8 BOM and normalizes CRLF, counting each line end', () => {
+  it('drops a UTF-8 BOM and normalizes CRLF, locating each line end in the decoded text', () => {
     const result = repairBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('a\r\nb\rc\n')]));
     expect(result.text).toBe('a\nb\nc\n');
     expect(result.normalizations.map((n) => [n.offset, n.before])).toEqual([
       [1, '\r\n'],
-      [3, '\r'],
+      [4, '\r'],
     ]);
   });
 

@@ -1,0 +1,268 @@
+/**
+ * Mojibake repair: text whose UTF-8 bytes were once decoded as cp1252 or Latin-1.
+ *
+ * Lossless mechanisms are undone by re-decoding: a run of characters that a cp1252/Latin-1 decoder
+ * can have produced is turned back into its bytes (`BYTE_OF`, derived from iconv-lite) and every
+ * complete, valid UTF-8 sequence in those bytes is decoded. Repeating that on the result undoes
+ * double encoding. Nothing is looked up in a table of strings.
+ *
+ * The lossy mechanism (Latin-1 decode, then C1 controls 0x80..0x9F stripped) loses bytes, so what
+ * survives is decided from context; the rules are listed on `bareLeadRule`. Rules that a correct
+ * text could also match (a letter, `â`, a letter: `château`) only fire in a document that shows
+ * lossy mojibake unambiguously and holds no correct typographic punctuation (see `isLossyDocument`).
+ */
+import { BYTE_OF, CP1252_HIGH, decodeSequence, isContinuation, sequenceLength } from './bytes.ts';
+import type { Edit } from './edits.ts';
+
+const REPLACEMENT = 0xfffd;
+/** Bytes cp1252 leaves undefined; a decoder that met them wrote U+FFFD. Most likely first (`â€�` is `”`). */
+const UNDEFINED_CP1252 = [0x9d, 0x81, 0x8d, 0x8f, 0x90];
+/** Where a repair can start: a UTF-8 lead byte's character, or a C1 control. */
+const START = /[\u0080-\u009f\u00c2-\u00f4]/g;
+/** Typographic punctuation that the lossy mechanism cannot leave intact. */
+const TYPOGRAPHY = /[\u2010-\u2027\u2030-\u203a\u20ac\u2122]/g;
+const MAX_DEPTH = 3;
+
+interface Unit {
+  code: number;
+  start: number;
+  end: number;
+  rule: string | null;
+  /** Typographic characters of the input consumed by this unit's re-decoding. */
+  typography: number;
+}
+
+interface Pending {
+  edit: Edit;
+  /** Needs a document that is lossy beyond doubt. */
+  guarded: boolean;
+}
+
+const isLetter = (char: string): boolean => /\p{L}/u.test(char);
+const isLower = (char: string): boolean => /\p{Ll}/u.test(char);
+const isUpper = (char: string): boolean => /\p{Lu}/u.test(char);
+const isDigit = (char: string): boolean => char >= '0' && char <= '9';
+const isSpace = (char: string): boolean => char === '' || /\s/u.test(char);
+/** Decoded characters worth keeping: no controls, unassigned code points or surrogates. */
+const isPlausible = (code: number): boolean => !/[\p{Cc}\p{Cn}\p{Cs}]/u.test(String.fromCodePoint(code));
+/** A lossy guess must also be visible on its own: no format characters or combining marks. */
+const isVisible = (code: number): boolean => isPlausible(code) && !/[\p{Cf}\p{M}]/u.test(String.fromCodePoint(code));
+const isTypography = (code: number): boolean => (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x203a) || code === 0x20ac || code === 0x2122;
+/** Characters that can stand for a byte of a mis-decoded UTF-8 sequence. */
+const isByteChar = (code: number): boolean => code === REPLACEMENT || BYTE_OF[code] !== 0;
+
+/**
+ * A cp1252 punctuation byte after an upper-case lead letter inside a capitalised word is far more
+ * often real text (`CAFÉ—`) than a lower-case letter's mojibake; mojibake keeps case (`SIÄ˜` = `SIĘ`).
+ */
+function looksLikeRealText(prev: string, units: readonly Unit[], code: number): boolean {
+  const second = units[1];
+  if (!second || second.code < 0x2000) return false;
+  return isUpper(prev) && isLower(String.fromCodePoint(code));
+}
+
+/** Try the complete sequence starting at `units[k]`; U+FFFD stands for an undefined cp1252 byte. */
+function decodeComplete(units: readonly Unit[], k: number, prev: string): Unit | null {
+  const lead = units[k] as Unit;
+  const length = sequenceLength(BYTE_OF[lead.code] ?? 0);
+  if (length === 0 || k + length > units.length) return null;
+  const parts = units.slice(k, k + length);
+  const bytes = parts.map((unit) => (unit.code === REPLACEMENT ? -1 : (BYTE_OF[unit.code] ?? 0)));
+  const gaps = bytes.flatMap((byte, i) => (byte === -1 ? [i] : []));
+  if (gaps.length > 1 || gaps[0] === 0) return null;
+  for (const fill of gaps.length === 0 ? [-1] : UNDEFINED_CP1252) {
+    const candidate = bytes.map((byte) => (byte === -1 ? fill : byte));
+    const code = decodeSequence(candidate);
+    if (code < 0 || !isPlausible(code) || looksLikeRealText(prev, parts, code)) continue;
+    const c1 = parts.some((unit) => unit.code >= 0x80 && unit.code <= 0x9f);
+    const depth = parts.some((unit) => unit.rule !== null);
+    const rule = depth ? 'double-encoded' : gaps.length ? 'utf8-as-cp1252-replaced' : c1 ? 'utf8-as-latin1' : 'utf8-as-cp1252';
+    return { code, start: lead.start, end: (parts.at(-1) as Unit).end, rule, typography: parts.reduce((sum, unit) => sum + unit.typography, 0) };
+  }
+  return null;
+}
+
+/**
+ * `â` (0xE2) followed by one surviving continuation byte: the stripped byte was the middle one
+ * (0x80..0x9F). Try them in order, General Punctuation first, then currency and letterlike
+ * symbols; `â¦` = `…`, `â¬` = `€`, `â¢` = `•`, or `™` when glued to the word before it.
+ */
+function decodeLossyPair(units: readonly Unit[], k: number, prev: string): Unit | null {
+  const lead = units[k] as Unit;
+  const last = units[k + 1];
+  if (BYTE_OF[lead.code] !== 0xe2 || lead.rule !== null || !last || last.rule !== null) return null;
+  const lastByte = BYTE_OF[last.code] ?? 0;
+  if (lastByte < 0xa0 || lastByte > 0xbf) return null;
+  for (let middle = 0x80; middle <= 0x9f; middle++) {
+    const code = decodeSequence([0xe2, middle, lastByte]);
+    if (!isVisible(code)) continue;
+    const trademark = code === 0x2022 && /[\p{L}\p{N}]/u.test(prev) ? 0x2122 : code;
+    return { code: trademark, start: lead.start, end: last.end, rule: 'lossy-c1-stripped', typography: 0 };
+  }
+  return null;
+}
+
+/** One round of re-decoding over a run; returns null when nothing changed. */
+function decodeRound(units: readonly Unit[], before: string): Unit[] | null {
+  const out: Unit[] = [];
+  let changed = false;
+  let k = 0;
+  while (k < units.length) {
+    const unit = units[k] as Unit;
+    const prev = out.length ? String.fromCodePoint((out.at(-1) as Unit).code) : before;
+    const complete = decodeComplete(units, k, prev);
+    const decoded = complete ?? decodeLossyPair(units, k, prev);
+    if (decoded) {
+      out.push(decoded);
+      k += complete ? sequenceLength(BYTE_OF[unit.code] ?? 0) : 2;
+      changed = true;
+      continue;
+    }
+    const byte = BYTE_OF[unit.code] ?? 0;
+    // A C1 control left over is a cp1252 byte that a Latin-1 decoder read (0x92 is `’`).
+    const cp1252 = unit.code >= 0x80 && unit.code <= 0x9f ? CP1252_HIGH.charCodeAt(byte - 0x80) : REPLACEMENT;
+    if (cp1252 !== REPLACEMENT) {
+      out.push({ ...unit, code: cp1252, rule: 'cp1252-as-latin1' });
+      changed = true;
+    } else {
+      out.push(unit);
+    }
+    k += 1;
+  }
+  return changed ? out : null;
+}
+
+interface BareContext {
+  prev: string;
+  next: string;
+  /** The character after `next`. */
+  afterNext: string;
+  /** A double quote opened by an earlier lossy repair on this line is still open. */
+  quoteOpen: boolean;
+}
+
+interface BareDecision {
+  after: string;
+  rule: string;
+  guarded: boolean;
+  /** How many characters after the lead the repair consumes (the space that was U+00A0). */
+  consume: number;
+}
+
+/** English contraction or possessive right after the mark: `’s`, `n’t`, `I’m`, `’re`, `’ve`, `’ll`, `’d`. */
+const CONTRACTION_TAIL = /^(?:s|t|m|re|ve|ll|d)(?=[^\p{L}\p{N}]|\u00e2|$)/iu;
+
+/**
+ * A lead character whose continuation bytes were all stripped. `â` stood for U+2000..U+201F
+ * (quotes, dashes), `Ã` for U+00C0..U+00DF (capitals, `ß`) or, before a space that was U+00A0, `à`.
+ *
+ * - letter `â` contraction tail (`Iâm`, `donât`, `Teslaâs`) -> `’` (always: `âs`, `ât`... end no word);
+ *   `t` needs an `n` before it and `m` a lone `I`, which keeps `château`, `mât`, `cât` out.
+ * - whitespace `â` whitespace (`Dan Galves â Deutsche Bank`) -> `–` (always: `â` is no word on its own).
+ * - digit `â` digit -> `–` (a range).
+ * - other letter `â` letter -> `’` (an apostrophe inside a word: `OâBrien`).
+ * - start or whitespace `â` letter -> `“` (opening quote; double quotes far outnumber single ones in
+ *   transcripts), or `’` before two digits and `s` (`’90s`).
+ * - word or punctuation `â` then whitespace, punctuation or end -> `”` if a quote opened on this line
+ *   is still open, else `’` (a word-final apostrophe: `investors’`).
+ * - `Ã` then a space, after a lower-case letter or alone before a lower-case word -> `à`; the space
+ *   is consumed when another space follows (it was the U+00A0 of `C3 A0`).
+ * - lower-case `Ã` lower-case -> `ß` (`StraÃe`); start `Ã` lower-case -> `É`, the most frequent
+ *   accented capital (`Ãcole`). Known to be wrong for `Ø`, `Ö`... (see the known-failures fixtures).
+ */
+function bareLeadRule(lead: number, ctx: BareContext): BareDecision | null {
+  const { prev, next, afterNext } = ctx;
+  const prevWord = /[\p{L}\p{N}]/u.test(prev);
+  if (lead === 0xe2) {
+    if (isLetter(prev) && isLetter(next)) return null; // decided by the caller, which sees the whole tail
+    if (isSpace(prev) && isSpace(next)) return { after: '–', rule: 'lossy-en-dash', guarded: false, consume: 0 };
+    if (isDigit(prev) && isDigit(next)) return { after: '–', rule: 'lossy-range-dash', guarded: true, consume: 0 };
+    if ((isSpace(prev) || /[([{]/u.test(prev)) && (isLetter(next) || isDigit(next))) {
+      return { after: '“', rule: 'lossy-open-quote', guarded: true, consume: 0 };
+    }
+    if ((prevWord || /[.,;:!?)]/u.test(prev)) && (isSpace(next) || /[.,;:!?)\]]/u.test(next))) {
+      return ctx.quoteOpen ? { after: '”', rule: 'lossy-close-quote', guarded: true, consume: 0 } : { after: '’', rule: 'lossy-apostrophe-final', guarded: true, consume: 0 };
+    }
+    return null;
+  }
+  if (next === ' ' && (isLower(prev) || (isSpace(prev) && isLower(afterNext)) || (isSpace(prev) && afterNext === ' '))) {
+    return { after: 'à', rule: 'lossy-a-grave', guarded: false, consume: isSpace(afterNext) ? 1 : 0 };
+  }
+  if (isLower(prev) && isLower(next)) return { after: 'ß', rule: 'lossy-sharp-s', guarded: true, consume: 0 };
+  if (!isLetter(prev) && isLower(next)) return { after: 'É', rule: 'lossy-capital', guarded: true, consume: 0 };
+  return null;
+}
+
+/** Decide a bare `â` between two letters by the word around it. */
+function innerApostrophe(text: string, at: number): BareDecision {
+  const tail = CONTRACTION_TAIL.exec(text.slice(at + 1, at + 4));
+  const before = /\p{L}+$/u.exec(text.slice(Math.max(0, at - 24), at))?.[0] ?? '';
+  const suffix = tail?.[0].toLowerCase();
+  const contraction = suffix !== undefined && (suffix === 't' ? before.endsWith('n') : suffix === 'm' ? before === 'I' : true);
+  return { after: '’', rule: contraction ? 'lossy-apostrophe' : 'lossy-apostrophe-inner', guarded: !contraction, consume: 0 };
+}
+
+const charAt = (text: string, at: number): string => (at >= 0 && at < text.length ? (text[at] as string) : '');
+/** The character next to a lead: the neighbouring unit of its run as repaired, else the text's. */
+const neighbour = (text: string, unit: Unit | undefined, at: number): string => (unit ? String.fromCodePoint(unit.code) : charAt(text, at));
+
+/**
+ * Lossy evidence beyond doubt (an unguarded lossy repair) and no correct typographic punctuation
+ * outside what was re-decoded: such a document cannot hold a real `â` (it would read `Ã¢`).
+ */
+function isLossyDocument(text: string, pending: readonly Pending[], consumedTypography: number): boolean {
+  if (!pending.some((item) => !item.guarded && item.edit.rule.startsWith('lossy-'))) return false;
+  return (text.match(TYPOGRAPHY)?.length ?? 0) === consumedTypography;
+}
+
+/** Mojibake repairs of `text`, sorted and disjoint, in its UTF-16 indices. */
+export function repairMojibake(text: string): Edit[] {
+  const pending: Pending[] = [];
+  let consumedTypography = 0;
+  let quoteOpenLine = -1;
+  let lineStart = 0;
+  let nextNewline = text.indexOf('\n');
+  START.lastIndex = 0;
+  for (let match = START.exec(text); match; match = START.exec(text)) {
+    const runStart = match.index;
+    let runEnd = runStart;
+    while (runEnd < text.length && isByteChar(text.charCodeAt(runEnd))) runEnd += 1;
+    START.lastIndex = runEnd;
+    // Walk the line start forward (never back), so finding it stays linear over the text.
+    while (nextNewline !== -1 && nextNewline < runStart) {
+      lineStart = nextNewline + 1;
+      nextNewline = text.indexOf('\n', lineStart);
+    }
+
+    let units: Unit[] = [];
+    for (let at = runStart; at < runEnd; at++) units.push({ code: text.charCodeAt(at), start: at, end: at + 1, rule: null, typography: isTypography(text.charCodeAt(at)) ? 1 : 0 });
+    for (let depth = 0; depth < MAX_DEPTH; depth++) {
+      const next = decodeRound(units, charAt(text, runStart - 1));
+      if (!next) break;
+      units = next;
+    }
+
+    let skipTo = runStart;
+    for (const [i, unit] of units.entries()) {
+      if (unit.start < skipTo) continue;
+      if (unit.rule !== null) {
+        consumedTypography += unit.typography;
+        pending.push({ edit: { start: unit.start, end: unit.end, after: String.fromCodePoint(unit.code), rule: unit.rule, kind: 'repair' }, guarded: false });
+        continue;
+      }
+      if (unit.code !== 0xe2 && unit.code !== 0xc3) continue;
+      const prev = neighbour(text, units[i - 1], unit.start - 1);
+      const next = neighbour(text, units[i + 1], unit.end);
+      const ctx: BareContext = { prev, next, afterNext: charAt(text, unit.end + 1), quoteOpen: quoteOpenLine === lineStart };
+      const decision = unit.code === 0xe2 && isLetter(prev) && isLetter(next) ? innerApostrophe(text, unit.start) : bareLeadRule(unit.code, ctx);
+      if (!decision) continue;
+      if (decision.rule === 'lossy-open-quote') quoteOpenLine = lineStart;
+      if (decision.rule === 'lossy-close-quote') quoteOpenLine = -1;
+      const end = unit.end + decision.consume;
+      skipTo = end;
+      pending.push({ edit: { start: unit.start, end, after: decision.after, rule: decision.rule, kind: 'repair' }, guarded: decision.guarded });
+    }
+  }
+  const lossy = pending.some((item) => item.guarded) && isLossyDocument(text, pending, consumedTypography);
+  return pending.filter((item) => !item.guarded || lossy).map((item) => item.edit);
+}
