@@ -36,6 +36,8 @@ export interface ParsedTurn {
   charEnd: number;
   /** Indexes of earlier turns this one quotes (forum posts). */
   replyTo: number[];
+  /** Names a forum post addresses with @, as written without the @. */
+  mentions?: string[];
 }
 
 export interface ParsedTableCell {

@@ -1,0 +1,263 @@
+import type { Block, Para, Thread } from './blocks.ts';
+
+/** A stretch of one block: the block's own words, or a copy of another post it quotes. */
+export interface Segment {
+  block: number;
+  /** Global paragraph indexes, ascending. */
+  paras: number[];
+  kind: 'own' | 'quote';
+  /** Where a quote sits: ahead of the reply, after it, or marked by the page. */
+  edge: 'prefix' | 'suffix' | 'marked' | null;
+  author: string | null;
+}
+
+export interface ResolvedPost {
+  /** The first full copy of the post. */
+  segment: Segment;
+  author: string | null;
+  /** Indexes of earlier posts this one quotes. */
+  replyTo: number[];
+}
+
+export interface RemovedCopy {
+  segment: Segment;
+  /** The post it is a copy of, and the post it was found in (null when the copy is the whole block). */
+  copyOf: number;
+  foundIn: number | null;
+}
+
+export interface ResolvedThread {
+  posts: ResolvedPost[];
+  removed: RemovedCopy[];
+}
+
+/** Keys seen more often than this are too common to anchor a quote on (and keep matching linear). */
+const KEY_CAP = 16;
+/** A paragraph this long may match as a truncated piece of a longer one (a quote cut mid-paragraph). */
+const FRAGMENT = 32;
+/** A quote must copy at least this much text, so that "Thanks!" in two posts is no quote. */
+const MIN_QUOTE_CHARS = 40;
+/** Shared paragraphs shorter than this ("ok") say nothing about who wrote what. */
+const MIN_SHARED = 8;
+
+interface Run {
+  length: number;
+  chars: number;
+  qBlock: number;
+  qFrom: number;
+  qTo: number;
+  fragment: boolean;
+}
+
+function push(index: Map<string, number[]>, key: string, value: number) {
+  const list = index.get(key);
+  if (!list) index.set(key, [value]);
+  else if (list.length < KEY_CAP) list.push(value);
+}
+
+/** Finds where runs of a block's paragraphs occur elsewhere in the thread, by exact key or truncated edge. */
+function matcher(paras: readonly Para[], blocks: readonly Block[]) {
+  const exact = new Map<string, number[]>();
+  const heads = new Map<string, number[]>();
+  const tails = new Map<string, number[]>();
+  paras.forEach((para, index) => {
+    push(exact, para.key, index);
+    if (para.key.length > FRAGMENT) {
+      push(heads, para.key.slice(0, FRAGMENT), index);
+      push(tails, para.key.slice(-FRAGMENT), index);
+    }
+  });
+  const key = (index: number) => paras[index]?.key ?? '';
+  const blockOf = (index: number) => paras[index]?.block ?? -1;
+
+  /** Paragraphs that `a` may copy: equal ones, or longer ones it is the tail (forward) or head (backward) of. */
+  function candidates(a: number, dir: 1 | -1): number[] {
+    const k = key(a);
+    const found = [...(exact.get(k) ?? [])];
+    if (k.length >= FRAGMENT) {
+      const pieces = dir === 1 ? tails.get(k.slice(-FRAGMENT)) : heads.get(k.slice(0, FRAGMENT));
+      for (const q of pieces ?? []) {
+        const other = key(q);
+        if (other.length > k.length && (dir === 1 ? other.endsWith(k) : other.startsWith(k))) found.push(q);
+      }
+    }
+    return found.filter((q) => blockOf(q) !== blockOf(a)).sort((x, y) => x - y);
+  }
+
+  /**
+   * How far the block's paragraphs from `a` (within [lo, hi)) keep matching those from `q`, stepping `dir`.
+   * A single edited paragraph on both sides is bridged; the far end may be a truncated paragraph.
+   */
+  function run(a: number, q: number, dir: 1 | -1, lo: number, hi: number): Run {
+    const qBlock = blocks[blockOf(q)];
+    const inA = (i: number) => i >= lo && i < hi;
+    const inQ = (i: number) => qBlock !== undefined && i >= qBlock.from && i < qBlock.to;
+    let length = 1;
+    let chars = key(a).length;
+    let fragment = key(a) !== key(q);
+    for (;;) {
+      const na = a + dir * length;
+      const nq = q + dir * length;
+      if (!inA(na) || !inQ(nq)) break;
+      if (key(na) === key(nq)) {
+        length++;
+        chars += key(na).length;
+        continue;
+      }
+      if (inA(na + dir) && inQ(nq + dir) && key(na + dir) === key(nq + dir) && key(na + dir).length >= MIN_SHARED) {
+        length += 2;
+        chars += key(na + dir).length;
+        continue;
+      }
+      const k = key(na);
+      if (k.length >= FRAGMENT && (dir === 1 ? key(nq).startsWith(k) : key(nq).endsWith(k))) {
+        length++;
+        chars += k.length;
+        fragment = true;
+      }
+      break;
+    }
+    const [qFrom, qTo] = dir === 1 ? [q, q + length] : [q - length + 1, q + 1];
+    return { length, chars, qBlock: blockOf(q), qFrom, qTo, fragment };
+  }
+
+  /** The longest accepted run from `a`; ties go to the earliest copy. */
+  function best(a: number, dir: 1 | -1, lo: number, hi: number, accept: (run: Run) => boolean): Run | null {
+    let found: Run | null = null;
+    for (const q of candidates(a, dir)) {
+      const candidate = run(a, q, dir, lo, hi);
+      if (!accept(candidate)) continue;
+      if (!found || candidate.length > found.length || (candidate.length === found.length && candidate.chars > found.chars)) found = candidate;
+    }
+    return found;
+  }
+
+  /** Blocks other than `block` holding any of the given paragraphs' keys. */
+  function holders(indexes: readonly number[], block: number): Set<number> {
+    const found = new Set<number>();
+    for (const index of indexes) for (const q of exact.get(key(index)) ?? []) if (blockOf(q) !== block) found.add(blockOf(q));
+    return found;
+  }
+
+  return { key, best, holders };
+}
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
+/**
+ * Splits every block into quotes and own words, then groups copies of the same post: each distinct
+ * post is kept once, from its first full copy, and quotes become reply links.
+ */
+export function resolvePosts(thread: Thread): ResolvedThread {
+  const { paras, blocks } = thread;
+  const match = matcher(paras, blocks);
+  const segments: Segment[] = [];
+  const links = new Map<Segment, Run>();
+
+  blocks.forEach((block, b) => {
+    const quotes: { paras: number[]; edge: Segment['edge']; author: string | null; link: Run | null }[] = [];
+    if (block.marked.length > 0) {
+      for (const marked of block.marked) {
+        const link = match.best(marked.from, 1, marked.from, marked.to, (r) => r.chars >= MIN_QUOTE_CHARS);
+        quotes.push({ paras: range(marked.from, marked.to), edge: 'marked', author: marked.author, link });
+      }
+    } else {
+      const size = block.to - block.from;
+      const whole = match.best(block.from, 1, block.from, block.to, (r) => r.length === size);
+      // A block copied whole elsewhere is a post of its own: only a copy of another whole block can be a quote in it.
+      const fits = (r: Run, room: number) =>
+        r.length < room && r.chars >= MIN_QUOTE_CHARS && (!whole || (r.qFrom === blocks[r.qBlock]?.from && r.qTo === blocks[r.qBlock]?.to));
+      // Text the block shares elsewhere with the same posts is the author's own re-typing, not a quote.
+      const retyped = (r: Run, quoted: number[]) => {
+        const sources = match.holders(quoted, b).add(r.qBlock);
+        const rest = range(block.from, block.to).filter((i) => !quoted.includes(i) && match.key(i).length >= MIN_SHARED);
+        return [...match.holders(rest, b)].some((other) => sources.has(other));
+      };
+      const prefix = match.best(block.from, 1, block.from, block.to, (r) => fits(r, size) && !retyped(r, range(block.from, block.from + r.length)));
+      const ownFrom = block.from + (prefix?.length ?? 0);
+      if (prefix) quotes.push({ paras: range(block.from, ownFrom), edge: 'prefix', author: null, link: prefix });
+      const suffix = match.best(block.to - 1, -1, ownFrom, block.to, (r) => fits(r, block.to - ownFrom) && !retyped(r, range(block.to - r.length, block.to)));
+      if (suffix) quotes.push({ paras: range(block.to - suffix.length, block.to), edge: 'suffix', author: null, link: suffix });
+    }
+    const quoted = new Set(quotes.flatMap((quote) => quote.paras));
+    const own = range(block.from, block.to).filter((i) => !quoted.has(i));
+    for (const quote of quotes) {
+      const segment: Segment = { block: b, paras: quote.paras, kind: 'quote', edge: quote.edge, author: quote.author };
+      segments.push(segment);
+      if (quote.link) links.set(segment, quote.link);
+    }
+    if (own.length > 0) {
+      const segment: Segment = { block: b, paras: own, kind: 'own', edge: null, author: block.author };
+      segments.push(segment);
+      const first = own[0] ?? 0;
+      const last = own[own.length - 1] ?? 0;
+      // A repeat of a whole post elsewhere: same post, kept once.
+      const repeat = last - first + 1 === own.length ? match.best(first, 1, first, last + 1, (r) => r.length === own.length) : null;
+      if (repeat) links.set(segment, repeat);
+    }
+  });
+
+  return groupCopies(segments, links, blocks);
+}
+
+function groupCopies(segments: readonly Segment[], links: ReadonlyMap<Segment, Run>, blocks: readonly Block[]): ResolvedThread {
+  const parent = segments.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
+    return i;
+  };
+  const partial = new Set<number>();
+  const byBlock = new Map<number, number[]>();
+  segments.forEach((segment, i) => byBlock.set(segment.block, [...(byBlock.get(segment.block) ?? []), i]));
+  segments.forEach((segment, i) => {
+    const link = links.get(segment);
+    if (!link) return;
+    const overlapping = (byBlock.get(link.qBlock) ?? []).filter((t) => segments[t]?.paras.some((p) => p >= link.qFrom && p < link.qTo));
+    const exact = overlapping.find((t) => {
+      const paras = segments[t]?.paras ?? [];
+      return paras[0] === link.qFrom && paras.length === link.qTo - link.qFrom && paras[paras.length - 1] === link.qTo - 1;
+    });
+    // A copy of part of a post (or of a post with its nested quote) joins the post the copy ends in.
+    const target = exact ?? overlapping.filter((t) => segments[t]?.kind === 'own').pop() ?? overlapping.pop();
+    if (target === undefined) return;
+    if (exact === undefined || link.fragment) partial.add(i);
+    parent[find(i)] = find(target);
+  });
+
+  const groups = new Map<number, number[]>();
+  segments.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  const order = (i: number) => {
+    const segment = segments[i];
+    const first = segment?.paras[0] ?? 0;
+    // A quote placed after its reply still precedes that reply as a post.
+    return segment?.edge === 'suffix' ? (blocks[segment.block]?.from ?? first) - 0.5 : first;
+  };
+  const reps = [...groups.values()].map((members) => {
+    const full = members.filter((m) => !partial.has(m));
+    const pool = full.length > 0 ? full : members;
+    const most = Math.max(...pool.map((m) => segments[m]?.paras.length ?? 0));
+    return pool.filter((m) => (segments[m]?.paras.length ?? 0) === most).sort((x, y) => order(x) - order(y))[0] ?? 0;
+  });
+  reps.sort((x, y) => order(x) - order(y));
+  const postOf = new Map<number, number>();
+  reps.forEach((rep, post) => postOf.set(find(rep), post));
+  const post = (i: number) => postOf.get(find(i)) ?? 0;
+
+  const replies = reps.map(() => new Set<number>());
+  for (const indexes of byBlock.values()) {
+    const quoted = indexes.filter((i) => segments[i]?.kind === 'quote').map(post);
+    for (const i of indexes.filter((t) => segments[t]?.kind === 'own')) for (const q of quoted) if (q < post(i)) replies[post(i)]?.add(q);
+  }
+  const posts = reps.map((rep, index) => {
+    const members = groups.get(find(rep)) ?? [];
+    const author = members.map((m) => segments[m]?.author ?? null).find((name) => name !== null) ?? null;
+    return { segment: segments[rep] as Segment, author, replyTo: [...(replies[index] ?? [])].sort((x, y) => x - y) };
+  });
+  const repSet = new Set(reps);
+  const removed = segments.flatMap((segment, i) => {
+    if (repSet.has(i)) return [];
+    const own = (byBlock.get(segment.block) ?? []).find((t) => segments[t]?.kind === 'own' && repSet.has(t));
+    return [{ segment, copyOf: post(i), foundIn: segment.kind === 'quote' && own !== undefined ? post(own) : null }];
+  });
+  return { posts, removed };
+}
