@@ -1,6 +1,8 @@
 import { UsageError, defaultIo, type Io } from './io.ts';
 import { buildCommand } from './commands/build.ts';
+import { releaseCommand } from './commands/release.ts';
 import { repairCommand } from './commands/repair.ts';
+import { verifyCommand } from './commands/verify.ts';
 
 export type { Io } from './io.ts';
 
@@ -17,6 +19,16 @@ Usage:
   callset repair [FILE] [--explain]
       Print FILE (or stdin) with its encoding repaired. --explain lists each repair
       (offset, before, after, rule) on stderr instead.
+  callset release --bump patch|minor|major [--public] [--output DIR] [--dist DIR]
+      Freeze <--output>/next/ (default output/next/) into <--output>/<version>/ with
+      CHANGELOG.md and changes.json against the previous frozen release, and write
+      <--dist>/callset-<version>.tar.gz (default dist/). A frozen version is never
+      rewritten; a contract break (column removed or retyped) needs --bump major.
+      --public withholds the text of sources that are not redistributable.
+  callset verify DIR [--public]
+      Recheck a release folder: SHA256SUMS, manifest.json, row counts and schemas of
+      every table in CSV, Arrow and Parquet. --public also fails on any text of a
+      non-redistributable source. Exit code 1 on any mismatch.
   callset help | --help
       This text.
 `;
@@ -36,6 +48,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await buildCommand(rest, io);
       case 'repair':
         return await repairCommand(rest, io);
+      case 'release':
+        return await releaseCommand(rest, io);
+      case 'verify':
+        return await verifyCommand(rest, io);
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     }

@@ -13,6 +13,7 @@ import {
   Utf8,
   makeBuilder,
   makeData,
+  tableFromIPC,
   tableToIPC,
   type DataType,
 } from 'apache-arrow';
@@ -36,9 +37,9 @@ function arrowType(column: ColumnSpec, dictionaryId: number): DataType {
   }
 }
 
-/** The Arrow schema of a table, derived from its zod schema. */
-export function arrowSchema(table: TableName): Schema {
-  return new Schema(columnsOf(table).map((column, index) => new Field(column.name, arrowType(column, index), column.nullable)));
+/** The Arrow schema of a table, derived from its zod schema (or from `columns`, the release's view of it). */
+export function arrowSchema(table: TableName, columns: readonly ColumnSpec[] = columnsOf(table)): Schema {
+  return new Schema(columns.map((column, index) => new Field(column.name, arrowType(column, index), column.nullable)));
 }
 
 function arrowValue(column: ColumnSpec, value: unknown): unknown {
@@ -48,9 +49,9 @@ function arrowValue(column: ColumnSpec, value: unknown): unknown {
   return value;
 }
 
-export function tableToArrowTable(table: TableName, rows: readonly Record<string, unknown>[]): Table {
-  const schema = arrowSchema(table);
-  const children = columnsOf(table).map((column, index) => {
+export function tableToArrowTable(table: TableName, rows: readonly Record<string, unknown>[], columns: readonly ColumnSpec[] = columnsOf(table)): Table {
+  const schema = arrowSchema(table, columns);
+  const children = columns.map((column, index) => {
     const field = schema.fields[index];
     if (!field) throw new Error(`no Arrow field for ${table}.${column.name}`);
     const builder = makeBuilder({ type: field.type, nullValues: [null, undefined] });
@@ -63,6 +64,26 @@ export function tableToArrowTable(table: TableName, rows: readonly Record<string
 }
 
 /** Arrow IPC file format bytes of a table. */
-export function tableToArrow(table: TableName, rows: readonly Record<string, unknown>[]): Uint8Array {
-  return tableToIPC(tableToArrowTable(table, rows), 'file');
+export function tableToArrow(table: TableName, rows: readonly Record<string, unknown>[], columns: readonly ColumnSpec[] = columnsOf(table)): Uint8Array {
+  return tableToIPC(tableToArrowTable(table, rows, columns), 'file');
+}
+
+function plainValue(column: ColumnSpec, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  switch (column.type) {
+    case 'date':
+      // DateDay comes back as epoch milliseconds.
+      return new Date(value as number).toISOString().slice(0, 10);
+    case 'list':
+      return [...(value as Iterable<unknown>)].map(String);
+    default:
+      return value;
+  }
+}
+
+/** Opposite of `tableToArrow`: the rows of an Arrow IPC file as plain records (dates as ISO strings, lists as arrays). */
+export function rowsFromArrow(table: TableName, bytes: Uint8Array): Record<string, unknown>[] {
+  const arrow = tableFromIPC(bytes);
+  const columns = columnsOf(table);
+  return arrow.toArray().map((row: Record<string, unknown>) => Object.fromEntries(columns.map((column) => [column.name, plainValue(column, row[column.name])])));
 }

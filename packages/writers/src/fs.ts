@@ -1,16 +1,100 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
 
-/** Writes a release folder whole: into a sibling temp folder first, then swapped in, so readers never see half a release. */
-export async function writeReleaseFolder(dir: string, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
-  const staging = `${dir}.partial`;
-  await rm(staging, { recursive: true, force: true });
-  for (const [path, bytes] of files) {
-    const target = join(staging, path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, bytes);
+/** Staging folders live beside the releases as `.tmp-<pid>-<name>-XXXXXX`, so a later run can tell a dead writer's leftovers from a live one's. */
+const TEMP_PREFIX = '.tmp-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dirname(dir), { recursive: true });
-  await rename(staging, dir);
+}
+
+/** Removes the staging folders of writers that are no longer running (an interrupted build leaves one). */
+export async function removeStaleTemp(parent: string): Promise<string[]> {
+  const names = await readdir(parent).catch(() => [] as string[]);
+  const stale = names.filter((name) => {
+    if (!name.startsWith(TEMP_PREFIX)) return false;
+    const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);
+    return !Number.isInteger(pid) || pid <= 0 || (pid !== process.pid && !alive(pid));
+  });
+  await Promise.all(stale.map((name) => rm(join(parent, name), { recursive: true, force: true })));
+  return stale;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Writes a release folder whole: into `<parent>/.tmp-*` first, then renamed into place, so
+ * readers never see half a release. `frozen` folders are never replaced: writing one that
+ * exists is an error. A replaced folder is moved aside before the new one takes its name.
+ */
+export async function writeReleaseFolder(dir: string, files: ReadonlyMap<string, Uint8Array>, options: { frozen?: boolean } = {}): Promise<void> {
+  const parent = dirname(dir);
+  await mkdir(parent, { recursive: true });
+  await removeStaleTemp(parent);
+  if (options.frozen && (await exists(dir))) throw new Error(`${dir} is a frozen release: it is never rewritten`);
+  const staging = await mkdtemp(join(parent, `${TEMP_PREFIX}${process.pid}-${basename(dir)}-`));
+  try {
+    // mkdtemp makes the folder private; a release is for everyone to read.
+    await chmod(staging, 0o755);
+    for (const [path, bytes] of files) {
+      const target = join(staging, path);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, bytes);
+    }
+    if (options.frozen) {
+      // rename() refuses a non-empty target, so a release frozen meanwhile by another process survives.
+      await rename(staging, dir);
+      return;
+    }
+    const previous = `${staging}-previous`;
+    const replacing = await exists(dir);
+    if (replacing) await rename(dir, previous);
+    await rename(staging, dir);
+    if (replacing) await rm(previous, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Writes one file by renaming a finished temporary file over it. */
+export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `${TEMP_PREFIX}${process.pid}-${basename(path)}`);
+  await writeFile(temp, bytes);
+  await rename(temp, path);
+}
+
+/** Every file under a release folder, keyed by `/`-separated relative path, sorted. */
+export async function readReleaseFolder(dir: string): Promise<Map<string, Uint8Array>> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  const paths = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+  return new Map(await Promise.all(paths.map(async (path) => [path, new Uint8Array(await readFile(join(dir, path)))] as const)));
+}
+
+/** Packages whose versions shape a release's bytes. */
+const TOOLS = ['apache-arrow', 'parquet-wasm', 'csv-stringify', 'zod'];
+let locked: Record<string, string> | null = null;
+
+/** Their versions as package-lock.json pins them (not the running Node, which varies by machine). */
+export function lockedVersions(): Record<string, string> {
+  if (!locked) {
+    const lock = JSON.parse(readFileSync(new URL('../../../package-lock.json', import.meta.url), 'utf8')) as { packages: Record<string, { version?: string }> };
+    locked = Object.fromEntries(TOOLS.map((name) => [name, lock.packages[`node_modules/${name}`]?.version ?? 'unknown']));
+  }
+  return locked;
 }

@@ -20,7 +20,7 @@ import {
   type StageIssue,
   type TableRows,
 } from '@callset/schema';
-import { renderRelease } from '@callset/writers';
+import { lockedVersions, renderRelease } from '@callset/writers';
 import type { SourceFile } from './discover.ts';
 
 /** One source after the repair stage. `text` is null when the source was rejected. */
@@ -325,5 +325,5 @@ export function normalizeStage(sources: readonly ParsedSource[], catalog: Catalo
 
 /** Every file of the release folder. */
 export function writeStage(release: NormalizedRelease, datasetVersion = 'next'): Map<string, Uint8Array> {
-  return renderRelease({ datasetVersion, tables: release.tables, texts: new Map(Object.entries(release.texts)), sources: release.sources });
+  return renderRelease({ datasetVersion, tables: release.tables, texts: new Map(Object.entries(release.texts)), sources: release.sources, toolVersions: lockedVersions() });
 }
