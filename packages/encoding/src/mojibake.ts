@@ -32,10 +32,16 @@ interface Unit {
   typography: number;
 }
 
+/** How much a lossy repair shows that the document went through the lossy mechanism. */
+const STRONG = 2;
+const WEAK = 1;
+
 interface Pending {
   edit: Edit;
   /** Needs a document that is lossy beyond doubt. */
   guarded: boolean;
+  /** STRONG: no correct text has it (`Iâm`, `â¦`); WEAK: a correct text hardly has it (` â `). */
+  evidence: number;
 }
 
 const isLetter = (char: string): boolean => /\p{L}/u.test(char);
@@ -109,8 +115,10 @@ function decodeRound(units: readonly Unit[], before: string): Unit[] | null {
   let k = 0;
   while (k < units.length) {
     const unit = units[k] as Unit;
-    const prev = out.length ? String.fromCodePoint((out.at(-1) as Unit).code) : before;
-    const complete = decodeComplete(units, k, prev);
+    const last = out.at(-1);
+    const prev = last ? String.fromCodePoint(last.code) : before;
+    // A character repaired just now says nothing about whether this one is real text.
+    const complete = decodeComplete(units, k, last?.rule ? '' : prev);
     const decoded = complete ?? decodeLossyPair(units, k, prev);
     if (decoded) {
       out.push(decoded);
@@ -135,8 +143,9 @@ function decodeRound(units: readonly Unit[], before: string): Unit[] | null {
 interface BareContext {
   prev: string;
   next: string;
-  /** The character after `next`. */
+  /** The two characters after `next`. */
   afterNext: string;
+  third: string;
   /** A double quote opened by an earlier lossy repair on this line is still open. */
   quoteOpen: boolean;
 }
@@ -144,6 +153,8 @@ interface BareContext {
 interface BareDecision {
   after: string;
   rule: string;
+  /** Unguarded decisions are STRONG evidence; guarded ones carry this much. */
+  evidence: number;
   guarded: boolean;
   /** How many characters after the lead the repair consumes (the space that was U+00A0). */
   consume: number;
@@ -175,23 +186,26 @@ function bareLeadRule(lead: number, ctx: BareContext): BareDecision | null {
   const prevWord = /[\p{L}\p{N}]/u.test(prev);
   if (lead === 0xe2) {
     if (isLetter(prev) && isLetter(next)) return null; // decided by the caller, which sees the whole tail
-    if (isSpace(prev) && isSpace(next)) return { after: '–', rule: 'lossy-en-dash', guarded: false, consume: 0 };
-    if (isDigit(prev) && isDigit(next)) return { after: '–', rule: 'lossy-range-dash', guarded: true, consume: 0 };
+    if (isSpace(prev) && isSpace(next)) return guess('–', 'lossy-en-dash', WEAK);
+    if (isDigit(prev) && isDigit(next)) return guess('–', 'lossy-range-dash');
     if ((isSpace(prev) || /[([{]/u.test(prev)) && (isLetter(next) || isDigit(next))) {
-      return { after: '“', rule: 'lossy-open-quote', guarded: true, consume: 0 };
+      return /^\d\ds/u.test(next + afterNext + ctx.third) ? guess('’', 'lossy-apostrophe-year') : guess('“', 'lossy-open-quote');
     }
     if ((prevWord || /[.,;:!?)]/u.test(prev)) && (isSpace(next) || /[.,;:!?)\]]/u.test(next))) {
-      return ctx.quoteOpen ? { after: '”', rule: 'lossy-close-quote', guarded: true, consume: 0 } : { after: '’', rule: 'lossy-apostrophe-final', guarded: true, consume: 0 };
+      return ctx.quoteOpen ? guess('”', 'lossy-close-quote') : guess('’', 'lossy-apostrophe-final');
     }
     return null;
   }
   if (next === ' ' && (isLower(prev) || (isSpace(prev) && isLower(afterNext)) || (isSpace(prev) && afterNext === ' '))) {
-    return { after: 'à', rule: 'lossy-a-grave', guarded: false, consume: isSpace(afterNext) ? 1 : 0 };
+    return { ...guess('à', 'lossy-a-grave', WEAK), consume: isSpace(afterNext) ? 1 : 0 };
   }
-  if (isLower(prev) && isLower(next)) return { after: 'ß', rule: 'lossy-sharp-s', guarded: true, consume: 0 };
-  if (!isLetter(prev) && isLower(next)) return { after: 'É', rule: 'lossy-capital', guarded: true, consume: 0 };
+  if (isDigit(prev) && (isSpace(next) || isDigit(next))) return guess('×', 'lossy-times');
+  if (isLower(prev) && isLower(next)) return guess('ß', 'lossy-sharp-s');
+  if (!isLetter(prev) && isLower(next)) return guess('É', 'lossy-capital');
   return null;
 }
+
+const guess = (after: string, rule: string, evidence = 0): BareDecision => ({ after, rule, evidence, guarded: true, consume: 0 });
 
 /** Decide a bare `â` between two letters by the word around it. */
 function innerApostrophe(text: string, at: number): BareDecision {
@@ -199,7 +213,7 @@ function innerApostrophe(text: string, at: number): BareDecision {
   const before = /\p{L}+$/u.exec(text.slice(Math.max(0, at - 24), at))?.[0] ?? '';
   const suffix = tail?.[0].toLowerCase();
   const contraction = suffix !== undefined && (suffix === 't' ? before.endsWith('n') : suffix === 'm' ? before === 'I' : true);
-  return { after: '’', rule: contraction ? 'lossy-apostrophe' : 'lossy-apostrophe-inner', guarded: !contraction, consume: 0 };
+  return contraction ? { after: '’', rule: 'lossy-apostrophe', evidence: STRONG, guarded: false, consume: 0 } : guess('’', 'lossy-apostrophe-inner');
 }
 
 const charAt = (text: string, at: number): string => (at >= 0 && at < text.length ? (text[at] as string) : '');
@@ -207,11 +221,12 @@ const charAt = (text: string, at: number): string => (at >= 0 && at < text.lengt
 const neighbour = (text: string, unit: Unit | undefined, at: number): string => (unit ? String.fromCodePoint(unit.code) : charAt(text, at));
 
 /**
- * Lossy evidence beyond doubt (an unguarded lossy repair) and no correct typographic punctuation
- * outside what was re-decoded: such a document cannot hold a real `â` (it would read `Ã¢`).
+ * Lossy evidence beyond doubt (one STRONG sign, or three WEAK ones) and no correct typographic
+ * punctuation outside what was re-decoded: such a document cannot hold a real `â` (it would read `Ã¢`).
  */
 function isLossyDocument(text: string, pending: readonly Pending[], consumedTypography: number): boolean {
-  if (!pending.some((item) => !item.guarded && item.edit.rule.startsWith('lossy-'))) return false;
+  const weak = pending.filter((item) => item.evidence === WEAK).length;
+  if (weak < 3 && !pending.some((item) => item.evidence === STRONG)) return false;
   return (text.match(TYPOGRAPHY)?.length ?? 0) === consumedTypography;
 }
 
@@ -243,24 +258,30 @@ export function repairMojibake(text: string): Edit[] {
     }
 
     let skipTo = runStart;
+    let decidedUpTo = -1;
+    let decidedAfter = '';
     for (const [i, unit] of units.entries()) {
       if (unit.start < skipTo) continue;
       if (unit.rule !== null) {
         consumedTypography += unit.typography;
-        pending.push({ edit: { start: unit.start, end: unit.end, after: String.fromCodePoint(unit.code), rule: unit.rule, kind: 'repair' }, guarded: false });
+        const evidence = unit.rule === 'lossy-c1-stripped' ? STRONG : 0;
+        pending.push({ edit: { start: unit.start, end: unit.end, after: String.fromCodePoint(unit.code), rule: unit.rule, kind: 'repair' }, guarded: false, evidence });
         continue;
       }
       if (unit.code !== 0xe2 && unit.code !== 0xc3) continue;
-      const prev = neighbour(text, units[i - 1], unit.start - 1);
+      // After a lead decided just before, the context is what that lead became (`âÃber` is `“Ü`).
+      const prev = decidedUpTo === unit.start ? decidedAfter : neighbour(text, units[i - 1], unit.start - 1);
       const next = neighbour(text, units[i + 1], unit.end);
-      const ctx: BareContext = { prev, next, afterNext: charAt(text, unit.end + 1), quoteOpen: quoteOpenLine === lineStart };
+      const ctx: BareContext = { prev, next, afterNext: charAt(text, unit.end + 1), third: charAt(text, unit.end + 2), quoteOpen: quoteOpenLine === lineStart };
       const decision = unit.code === 0xe2 && isLetter(prev) && isLetter(next) ? innerApostrophe(text, unit.start) : bareLeadRule(unit.code, ctx);
       if (!decision) continue;
       if (decision.rule === 'lossy-open-quote') quoteOpenLine = lineStart;
       if (decision.rule === 'lossy-close-quote') quoteOpenLine = -1;
       const end = unit.end + decision.consume;
       skipTo = end;
-      pending.push({ edit: { start: unit.start, end, after: decision.after, rule: decision.rule, kind: 'repair' }, guarded: decision.guarded });
+      decidedUpTo = end;
+      decidedAfter = decision.after;
+      pending.push({ edit: { start: unit.start, end, after: decision.after, rule: decision.rule, kind: 'repair' }, guarded: decision.guarded, evidence: decision.evidence });
     }
   }
   const lossy = pending.some((item) => item.guarded) && isLossyDocument(text, pending, consumedTypography);

@@ -8,10 +8,11 @@ const normalization = (start: number, end: number, after: string, rule: string):
 
 /**
  * Before mojibake repair: line ends to `\n`; C0 controls (but tab and line feed), DEL and
- * zero-width characters removed. C1 controls stay: they may be cp1252 bytes read as Latin-1.
+ * zero-width characters removed. C1 controls and the soft hyphen stay for now: they may be bytes
+ * of mojibake (`Ã` + U+00AD is `í`); `normalizeAfter` removes what repair left of them.
  * U+200C/U+200D stay too: they carry meaning in Persian and in emoji sequences.
  */
-const BEFORE = /\r\n?|[\u2028\u2029]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\u200b\u2060\ufeff\u00ad]/g;
+const BEFORE = /\r\n?|[\u2028\u2029]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\u200b\u2060\ufeff]/g;
 
 export function normalizeBefore(text: string): Edit[] {
   const edits: Edit[] = [];
@@ -26,12 +27,12 @@ export function normalizeBefore(text: string): Edit[] {
 }
 
 /**
- * After mojibake repair: C1 controls still left removed; odd spaces (U+00A0, U+2000..U+200A...)
+ * After mojibake repair: C1 controls and soft hyphens still left removed; odd spaces (U+00A0, U+2000..U+200A...)
  * inside a line to a space, while a line holding only whitespace keeps it (forum threads mark
  * posts with lines holding only U+00A0); the private-use bullet U+F0B7 of Word's Symbol font to
  * `•`; export escapes `\$`, `\%`, `\&` to the bare sign (never Markdown's structural `\*`, `\_`).
  */
-const AFTER = /[\u0080-\u009f]|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|\uf0b7|(?<!\\)\\[$%&]/g;
+const AFTER = /[\u0080-\u009f\u00ad]|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|\uf0b7|(?<!\\)\\[$%&]/g;
 
 export function normalizeAfter(text: string): Edit[] {
   const edits: Edit[] = [];
@@ -43,8 +44,9 @@ export function normalizeAfter(text: string): Edit[] {
     const found = match[0];
     const start = match.index;
     const code = found.charCodeAt(0);
-    if (code <= 0x9f) {
-      edits.push(normalization(start, start + 1, '', 'control-character'));
+    const c1 = code >= 0x80 && code <= 0x9f;
+    if (c1 || found === '\u00ad') {
+      edits.push(normalization(start, start + 1, '', c1 ? 'control-character' : 'zero-width'));
     } else if (found === '\uf0b7') {
       edits.push(normalization(start, start + 1, '•', 'private-use-bullet'));
     } else if (found.startsWith('\\')) {
