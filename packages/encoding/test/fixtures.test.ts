@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { repairBytes } from '../src/decode.ts';
+import { asCp1252, asLatin1, doubleCp1252, lossy, lossySpaces } from './corrupt.ts';
+
+const read = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const repaired = (text: string): string => repairBytes(new TextEncoder().encode(text)).text;
+/** Paragraphs of clean transcript-style text: curly quotes, dashes, ellipses, bullets, currencies, accented names. */
+const corpus = read('clean-corpus.txt').split('\n\n');
+
+describe('in-the-wild', () => {
+  const cases = JSON.parse(read('in-the-wild.json')) as { source: string; corrupted: string; repaired: string }[];
+  it.each(cases)('$source', ({ corrupted, repaired: wanted }) => {
+    expect(repaired(corrupted)).toBe(wanted);
+  });
+});
+
+describe('synthetic: the clean corpus corrupted by each mechanism', () => {
+  it('is a corpus of 12 clean paragraphs, unchanged by repair', () => {
+    expect(corpus).toHaveLength(12);
+    for (const paragraph of corpus) expect(repaired(paragraph)).toBe(paragraph);
+  });
+
+  it.each([
+    ['cp1252', asCp1252],
+    ['latin-1', asLatin1],
+    ['double cp1252', doubleCp1252],
+  ] as const)('restores %s mojibake exactly', (_, corrupt) => {
+    for (const paragraph of corpus) {
+      expect(corrupt(paragraph)).not.toBe(paragraph);
+      expect(repaired(corrupt(paragraph))).toBe(paragraph);
+    }
+  });
+
+  it.each([
+    ['lossy', lossy, 4, 1576, 1595],
+    ['lossy, U+00A0 as space', lossySpaces, 4, 1576, 1595],
+  ] as const)('measures %s restoration', (name, corrupt, exactParagraphs, rightChars, comparedChars) => {
+    let exact = 0;
+    let right = 0;
+    let compared = 0;
+    for (const paragraph of corpus) {
+      const got = [...repaired(corrupt(paragraph))];
+      const want = [...paragraph];
+      if (got.join('') === paragraph) exact += 1;
+      // Position-wise agreement is meaningful only when the lengths agree.
+      if (got.length !== want.length) continue;
+      compared += want.length;
+      right += want.filter((char, i) => got[i] === char).length;
+    }
+    console.log(`${name}: ${exact}/${corpus.length} paragraphs exact, ${((100 * right) / compared).toFixed(2)}% of ${compared} characters right`);
+    expect([exact, right, compared]).toEqual([exactParagraphs, rightChars, comparedChars]);
+  });
+});
+
+describe('negative: correct text stays unchanged', () => {
+  const lines = read('negative.txt').split('\n').filter(Boolean);
+  it.each(lines)('%s', (line) => {
+    expect(repaired(line)).toBe(line);
+  });
+});
+
+describe('known failures (asserted to still fail)', () => {
+  const cases = JSON.parse(read('known-failures.json')) as { why: string; corrupted: string; wanted: string; got: string }[];
+  it.each(cases)('$why', ({ corrupted, wanted, got }) => {
+    expect(repaired(corrupted)).toBe(got);
+    expect(got).not.toBe(wanted);
+  });
+});
