@@ -31,3 +31,64 @@ describe('repairBytes', () => {
     expect(result.issues.map((issue) => issue.code)).toEqual(['encoding/not-utf8']);
   });
 });
+
+describe('decoding', () => {
+  it('decodes UTF-16BE with a BOM', () => {
+    const bytes = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('Benoît – “ok”', 'utf-16be')]);
+    expect(repairBytes(bytes)).toMatchObject({ text: 'Benoît – “ok”', encoding: 'utf-16be', issues: [] });
+  });
+
+  it('reports the cp1252 bytes a UTF-8 file holds, keeps them as cp1252 and locates them in the text', () => {
+    const bytes = Buffer.concat([Buffer.from('Benoît said ', 'utf8'), Buffer.from([0x93, 0x6f, 0x6b, 0x94]), Buffer.from(' and é\n', 'utf8')]);
+    const result = repairBytes(bytes);
+    expect(result.text).toBe('Benoît said “ok” and é\n');
+    expect(result.encoding).toBe('utf-8');
+    expect(result.issues).toEqual([
+      { code: 'encoding/invalid-bytes', severity: 'warn', char_start: 12, char_end: 13, message: '1 byte(s) not valid utf-8; read as windows-1252' },
+      { code: 'encoding/invalid-bytes', severity: 'warn', char_start: 15, char_end: 16, message: '1 byte(s) not valid utf-8; read as windows-1252' },
+    ]);
+  });
+
+  it('never drops a byte cp1252 leaves undefined: U+FFFD, reported', () => {
+    const result = repairBytes(Buffer.from([0x61, 0x81, 0x8d, 0x62, 0xe9]));
+    expect(result.text).toBe('a\ufffd\ufffdbé');
+    expect(result.issues.map((issue) => [issue.code, issue.char_start, issue.char_end])).toEqual([
+      ['encoding/not-utf8', null, null],
+      ['encoding/invalid-bytes', 1, 3],
+    ]);
+  });
+
+  it('reports a truncated UTF-8 sequence at the end', () => {
+    const result = repairBytes(Buffer.from([0x6f, 0x6b, 0xc3, 0xa9, 0xe2, 0x80]));
+    expect(result.issues.map((issue) => [issue.code, issue.char_start, issue.char_end])).toEqual([['encoding/invalid-bytes', 3, 5]]);
+  });
+});
+
+describe('normalisation', () => {
+  const normalized = (text: string) => repairBytes(utf8(text));
+
+  it('removes controls and zero-width characters, keeps tabs, ZWJ emoji and line structure', () => {
+    const result = normalized('a\u0000b\u200bc\u00add\te 👨\u200d👩\u2028f');
+    expect(result.text).toBe('abcd\te 👨\u200d👩\nf');
+    expect(result.normalizations.map((n) => [n.offset, n.before, n.after, n.rule])).toEqual([
+      [1, '\u0000', '', 'control-character'],
+      [3, '\u200b', '', 'zero-width'],
+      [5, '\u00ad', '', 'zero-width'],
+      [13, '\u2028', '\n', 'line-end'],
+    ]);
+  });
+
+  it('turns odd spaces inside lines into spaces but keeps lines holding only U+00A0', () => {
+    expect(normalized('a\u00a0b\u2009c\n\u00a0\nd\u202fe').text).toBe('a b c\n\u00a0\nd e');
+  });
+
+  it('maps the Symbol-font bullet and unescapes export escapes, not Markdown ones', () => {
+    expect(normalized('\uf0b7 cost \\$5, 3\\%, R\\&D, \\*bold\\*, \\\\$').text).toBe('• cost $5, 3%, R&D, \\*bold\\*, \\\\$');
+  });
+
+  it('composes to NFC (never NFKC) and locates it', () => {
+    const result = normalized('Beno\u0131\u0302t cafe\u0301 ﬁ ²');
+    expect(result.text).toBe('Beno\u0131\u0302t café ﬁ ²');
+    expect(result.normalizations).toEqual([{ offset: 11, before: 'e\u0301', after: 'é', rule: 'nfc' }]);
+  });
+});

@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BYTE_OF, isContinuation, sequenceLength } from '../src/bytes.ts';
+import { repairBytes } from '../src/decode.ts';
+import { asCp1252, asLatin1, doubleCp1252, lossy } from './corrupt.ts';
+
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+const repaired = (text: string): string => repairBytes(encode(text)).text;
+
+/** Words of correct text in several scripts, with a real `â` and `Ã` only inside real words. */
+const word = fc.oneof(
+  fc.stringMatching(/^[A-Za-z]{1,10}$/),
+  fc.array(fc.constantFrom(...'aeiouéèêëàäçîïôöüûñãõøåæœßÉÀÇØÅÜÖÑÍÓÚáíóúýąęłśźżčšžřőű'), { minLength: 1, maxLength: 8 }).map((chars) => chars.join('')),
+  fc.constantFrom('château', 'pâte', 'âge', 'théâtre', 'câmera', 'SÃO', 'JOÃO', 'Ângela', 'Benoît', 'São', 'Müller', 'crème', 'brûlée'),
+  fc.array(fc.constantFrom(...'αβγδεжзийкאבגمنه中文日本語한국어'), { minLength: 1, maxLength: 5 }).map((chars) => chars.join('')),
+  fc.constantFrom('2012', '20,000', '$1.9', '€5', '£3', '¥100', '12%', '👍', '🏎️'),
+);
+const separator = fc.constantFrom(' ', ' ', ', ', '. ', ' – ', ' — ', '…', '’', '’s ', ' “', '” ', ' ‘', '’ ', '\n', '\n\n', ' • ', '™ ', ' - ', '"', "'");
+/** A lead character right before a continuation character: what cp1252-read UTF-8 looks like (`Üš` is U+071A). */
+function hasMojibakePair(text: string): boolean {
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (sequenceLength(BYTE_OF[text.charCodeAt(i)] ?? 0) > 0 && isContinuation(BYTE_OF[text.charCodeAt(i + 1)] ?? 0)) return true;
+  }
+  return false;
+}
+const cleanText = fc
+  .array(fc.tuple(word, separator), { maxLength: 40 })
+  .map((parts) => parts.flat().join(''))
+  .filter((text) => !hasMojibakePair(text));
+
+/** Text that looks like mojibake of every kind, to stress idempotence. */
+const mojibakeText = fc.oneof(
+  cleanText.map(asCp1252),
+  cleanText.map(asLatin1),
+  cleanText.map(doubleCp1252),
+  cleanText.map(lossy),
+  fc.array(fc.constantFrom(...'âÃÂ€™œ¦¬¢©ðŸ˜ \u0080\u0092\u00a0\ufffdsmtI\n'), { maxLength: 30 }).map((chars) => chars.join('')),
+);
+
+describe('properties', () => {
+  it('never throws on any bytes, and always yields well-formed text', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const result = repairBytes(bytes);
+        expect(typeof result.text).toBe('string');
+        expect(/\p{Cs}/u.test(result.text)).toBe(false); // no lone surrogate
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('leaves clean Unicode text unchanged', () => {
+    fc.assert(
+      fc.property(cleanText, (text) => {
+        const result = repairBytes(encode(text));
+        expect(result.text).toBe(text);
+        expect(result.repairs).toEqual([]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('is idempotent on arbitrary strings, mojibake and bytes', () => {
+    const once = (text: string): void => {
+      const first = repaired(text);
+      expect(repaired(first)).toBe(first);
+    };
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), once), { numRuns: 1000 });
+    fc.assert(fc.property(mojibakeText, once), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 120 }), (bytes) => {
+        const first = repairBytes(bytes).text;
+        expect(repaired(first)).toBe(first);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
