@@ -127,6 +127,8 @@ function decodeBytes(bytes: Uint8Array): Decoded {
 const PASSES = [normalizeBefore, repairMojibake, normalizeAfter, normalizeNfc] as const;
 /** Repair can uncover more repair (an `Ã¢` inside a contraction); two rounds settle every case we know. */
 const MAX_ROUNDS = 3;
+/** Rules whose edits cannot make a new mojibake pattern or change one's context: no rerun for them. */
+const INERT_RULES = new Set(['line-end', 'export-escape', 'private-use-bullet']);
 
 interface Located {
   edit: Edit;
@@ -149,7 +151,7 @@ function repairText(input: string): { text: string; located: Located[]; maps: Pa
       if (edits.length === 0) continue;
       steps.push({ edits, source: text, map: new PassMap(edits) });
       text = applyEdits(text, edits);
-      changed = true;
+      changed ||= edits.some((edit) => !INERT_RULES.has(edit.rule));
     }
     if (!changed) break;
   }

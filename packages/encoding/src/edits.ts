@@ -77,22 +77,22 @@ export class PassMap {
   }
 }
 
-/** UTF-16 indices of `text` (any order) to code point counts. Linear in the text. */
+const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+
+/**
+ * UTF-16 indices of `text` (any order) to code point counts: an index less the surrogate pairs
+ * wholly before it. The pairs are found by a native regex scan, so text without any costs nothing.
+ */
 export function toCodePointOffsets(text: string, indices: readonly number[]): number[] {
+  const pairs = Array.from(text.matchAll(SURROGATE_PAIR), (match) => match.index);
+  if (pairs.length === 0) return [...indices];
   const order = indices.map((_, i) => i).sort((a, b) => (indices[a] as number) - (indices[b] as number));
   const out = new Array<number>(indices.length);
-  let unit = 0;
-  let points = 0;
+  let before = 0;
   for (const i of order) {
     const target = indices[i] as number;
-    while (unit < target && unit < text.length) {
-      const code = text.charCodeAt(unit);
-      // A high surrogate followed by a low one is one code point.
-      const pair = code >= 0xd800 && code <= 0xdbff && unit + 1 < text.length && (text.charCodeAt(unit + 1) & 0xfc00) === 0xdc00;
-      unit += pair ? 2 : 1;
-      points += 1;
-    }
-    out[i] = points;
+    while (before < pairs.length && (pairs[before] as number) + 2 <= target) before += 1;
+    out[i] = target - before;
   }
   return out;
 }

@@ -15,6 +15,10 @@ describe('lossless mojibake', () => {
     ]);
   });
 
+  it('counts offsets in code points, not UTF-16 units', () => {
+    expect(rules('👍🏽 itâ€™s')).toEqual([[5, 'â€™', '’', 'utf8-as-cp1252']]);
+  });
+
   it('re-decodes UTF-8 read as Latin-1 (C1 controls kept)', () => {
     expect(repaired(asLatin1('“Zürich” – 5 €'))).toBe('“Zürich” – 5 €');
     expect(repair(asLatin1('’')).repairs.map((r) => r.rule)).toEqual(['utf8-as-latin1']);
