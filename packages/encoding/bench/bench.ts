@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { repairBytes } from '../src/decode.ts';
-import { asCp1252, lossy } from '../test/corrupt.ts';
+import { asCp1252, lossy } from '../test/helpers.ts';
 
 const megabytes = Number(process.argv[2] ?? 32);
 const here = (path: string): URL => new URL(path, import.meta.url);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { repairBytes } from '../src/decode.ts';
+import { utf8 } from './helpers.ts';
 
-const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('repairBytes', () => {
   it('leaves clean UTF-8 alone', () => {

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { repairBytes } from '../src/decode.ts';
-import { asCp1252, asLatin1, doubleCp1252, lossy, lossySpaces } from './corrupt.ts';
+import { asCp1252, asLatin1, doubleCp1252, lossy, lossySpaces, repaired } from './helpers.ts';
 
 const read = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-const repaired = (text: string): string => repairBytes(new TextEncoder().encode(text)).text;
 /** Paragraphs of clean transcript-style text: curly quotes, dashes, ellipses, bullets, currencies, accented names. */
 const corpus = read('clean-corpus.txt').split('\n\n');
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { repairBytes } from '../src/decode.ts';
-import { asCp1252, asLatin1, doubleCp1252, lossy, lossySpaces } from './corrupt.ts';
+import { asCp1252, asLatin1, doubleCp1252, lossy, lossySpaces, repaired, utf8 } from './helpers.ts';
 
-const repair = (text: string) => repairBytes(new TextEncoder().encode(text));
-const repaired = (text: string) => repair(text).text;
+const repair = (text: string) => repairBytes(utf8(text));
 const rules = (text: string) => repair(text).repairs.map((r) => [r.offset, r.before, r.after, r.rule]);
 
 describe('lossless mojibake', () => {

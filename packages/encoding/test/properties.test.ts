@@ -2,10 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BYTE_OF, isContinuation, sequenceLength } from '../src/bytes.ts';
 import { repairBytes } from '../src/decode.ts';
-import { asCp1252, asLatin1, doubleCp1252, lossy } from './corrupt.ts';
+import { asCp1252, asLatin1, doubleCp1252, lossy, repaired, utf8 } from './helpers.ts';
 
-const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
-const repaired = (text: string): string => repairBytes(encode(text)).text;
 
 /** Words of correct text in several scripts, with a real `â` and `Ã` only inside real words. */
 const word = fc.oneof(
@@ -52,7 +50,7 @@ describe('properties', () => {
   it('leaves clean Unicode text unchanged', () => {
     fc.assert(
       fc.property(cleanText, (text) => {
-        const result = repairBytes(encode(text));
+        const result = repairBytes(utf8(text));
         expect(result.text).toBe(text);
         expect(result.repairs).toEqual([]);
       }),

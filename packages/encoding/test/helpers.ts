@@ -1,7 +1,9 @@
-/** The corruption mechanisms the repair undoes, done for real with iconv-lite (test helpers). */
+/** Test helpers: the corruption mechanisms the repair undoes, done for real with iconv-lite. */
 import iconv from 'iconv-lite';
+import { repairBytes } from '../src/decode.ts';
 
-const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
+/** The UTF-8 bytes of `text`. */
+export const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 /** UTF-8 bytes read as cp1252 (undefined bytes become U+FFFD): `’` -> `â€™`, `”` -> `â€�`. */
 export const asCp1252 = (text: string): string => iconv.decode(utf8(text), 'win1252');
@@ -13,3 +15,6 @@ export const doubleCp1252 = (text: string): string => asCp1252(asCp1252(text));
 export const lossy = (text: string): string => asLatin1(text).replace(/[\u0080-\u009f]/g, '');
 /** The lossy mechanism, with U+00A0 later turned into a space: `à` -> `Ã ` + a space. */
 export const lossySpaces = (text: string): string => lossy(text).replaceAll('\u00a0', ' ');
+
+/** The repaired text of `text` given as UTF-8 bytes. */
+export const repaired = (text: string): string => repairBytes(utf8(text)).text;
