@@ -165,21 +165,21 @@ const CONTRACTION_TAIL = /^(?:s|t|m|re|ve|ll|d)(?=[^\p{L}\p{N}]|\u00e2|$)/iu;
 
 /**
  * A lead character whose continuation bytes were all stripped. `â` stood for U+2000..U+201F
- * (quotes, dashes), `Ã` for U+00C0..U+00DF (capitals, `ß`) or, before a space that was U+00A0, `à`.
+ * (quotes, dashes), `Ã` for U+00C0..U+00DF (capitals, `×`, `ß`) or, before a space that was U+00A0,
+ * `à`. Only the contraction rule (`innerApostrophe`) fires in any document; every rule here needs a
+ * lossy document (`isLossyDocument`), and the first and the `à` rule count as weak evidence of one.
  *
- * - letter `â` contraction tail (`Iâm`, `donât`, `Teslaâs`) -> `’` (always: `âs`, `ât`... end no word);
- *   `t` needs an `n` before it and `m` a lone `I`, which keeps `château`, `mât`, `cât` out.
- * - whitespace `â` whitespace (`Dan Galves â Deutsche Bank`) -> `–` (always: `â` is no word on its own).
+ * - whitespace `â` whitespace (`Dan Galves â Deutsche Bank`) -> `–`.
  * - digit `â` digit -> `–` (a range).
- * - other letter `â` letter -> `’` (an apostrophe inside a word: `OâBrien`).
- * - start or whitespace `â` letter -> `“` (opening quote; double quotes far outnumber single ones in
- *   transcripts), or `’` before two digits and `s` (`’90s`).
+ * - start, whitespace or bracket `â` letter -> `“` (opening quote; double quotes far outnumber single
+ *   ones in transcripts), or `’` before two digits and `s` (`’90s`).
  * - word or punctuation `â` then whitespace, punctuation or end -> `”` if a quote opened on this line
  *   is still open, else `’` (a word-final apostrophe: `investors’`).
  * - `Ã` then a space, after a lower-case letter or alone before a lower-case word -> `à`; the space
  *   is consumed when another space follows (it was the U+00A0 of `C3 A0`).
- * - lower-case `Ã` lower-case -> `ß` (`StraÃe`); start `Ã` lower-case -> `É`, the most frequent
- *   accented capital (`Ãcole`). Known to be wrong for `Ø`, `Ö`... (see the known-failures fixtures).
+ * - digit `Ã` digit or space -> `×`; lower-case `Ã` lower-case -> `ß` (`StraÃe`); start `Ã`
+ *   lower-case -> `É`, the most frequent accented capital (`Ãcole`). Known to be wrong for `Ø`,
+ *   `Ö`... (see the known-failures fixtures).
  */
 function bareLeadRule(lead: number, ctx: BareContext): BareDecision | null {
   const { prev, next, afterNext } = ctx;
@@ -207,7 +207,12 @@ function bareLeadRule(lead: number, ctx: BareContext): BareDecision | null {
 
 const guess = (after: string, rule: string, evidence = 0): BareDecision => ({ after, rule, evidence, guarded: true, consume: 0 });
 
-/** Decide a bare `â` between two letters by the word around it. */
+/**
+ * A bare `â` between two letters. Before an English contraction or possessive tail (`Iâm`,
+ * `donât`, `Teslaâs`) it is `’` in any document: `t` needs an `n` before it and `m` a lone `I`,
+ * which keeps `château`, `mât`, `cât` out, and no word ends in `âs`, `âre`, `âve`, `âll`, `âd`.
+ * Elsewhere (`OâBrien`) it is `’` too, but only in a lossy document.
+ */
 function innerApostrophe(text: string, at: number): BareDecision {
   const tail = CONTRACTION_TAIL.exec(text.slice(at + 1, at + 4));
   const before = /\p{L}+$/u.exec(text.slice(Math.max(0, at - 24), at))?.[0] ?? '';
