@@ -106,6 +106,8 @@ function decodeUtf8(body: Buffer): Decoded {
   return { text: parts.join(''), encoding: 'utf-8', invalid };
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function decodeBytes(bytes: Uint8Array): Decoded {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (const [encoding, bom] of [
@@ -114,9 +116,12 @@ function decodeBytes(bytes: Uint8Array): Decoded {
   ] as const) {
     if (buffer[0] !== bom[0] || buffer[1] !== bom[1]) continue;
     const body = buffer.subarray(2);
-    const text = iconv.decode(body, encoding);
+    const raw = iconv.decode(body, encoding);
+    // A lone surrogate is no character: U+FFFD (same length, so the spans hold), reported.
+    const invalid = Array.from(raw.matchAll(LONE_SURROGATE), (match) => ({ start: match.index, end: match.index + 1, bytes: 2 }));
+    const text = raw.replace(LONE_SURROGATE, '\ufffd');
     // An odd trailing byte cannot be half of a code unit that exists: report it.
-    const invalid = body.length % 2 === 1 ? [{ start: text.length, end: text.length, bytes: 1 }] : [];
+    if (body.length % 2 === 1) invalid.push({ start: text.length, end: text.length, bytes: 1 });
     return { text, encoding, invalid };
   }
   const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;

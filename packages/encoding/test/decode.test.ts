@@ -58,6 +58,15 @@ describe('decoding', () => {
     ]);
   });
 
+  it('replaces and reports a lone surrogate and an odd byte in UTF-16', () => {
+    const result = repairBytes(Uint8Array.from([0xfe, 0xff, 0x00, 0x61, 0xd8, 0x00, 0x00, 0x62, 0x00]));
+    expect(result.text).toBe('a\ufffdb');
+    expect(result.issues.map((issue) => [issue.code, issue.char_start, issue.char_end])).toEqual([
+      ['encoding/invalid-bytes', 1, 2],
+      ['encoding/invalid-bytes', 3, 3],
+    ]);
+  });
+
   it('reports a truncated UTF-8 sequence at the end', () => {
     const result = repairBytes(Buffer.from([0x6f, 0x6b, 0xc3, 0xa9, 0xe2, 0x80]));
     expect(result.issues.map((issue) => [issue.code, issue.char_start, issue.char_end])).toEqual([['encoding/invalid-bytes', 3, 5]]);
