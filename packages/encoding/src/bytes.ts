@@ -29,14 +29,20 @@ export function sequenceLength(byte: number): number {
 export const isContinuation = (byte: number): boolean => byte >= 0x80 && byte <= 0xbf;
 
 /** Decode one complete UTF-8 sequence, or -1 when it is overlong, a surrogate or out of range. */
-export function decodeSequence(bytes: readonly number[]): number {
-  const [lead = 0, second = 0] = bytes;
-  if (bytes.length < 2 || !bytes.slice(1).every(isContinuation)) return -1;
+export function decodeSequence(bytes: ArrayLike<number>): number {
+  const lead = bytes[0] ?? 0;
+  const second = bytes[1] ?? 0;
+  if (bytes.length < 2) return -1;
   // The second byte's range is what rules out overlong forms, surrogates and code points past U+10FFFF.
   if (lead === 0xe0 && second < 0xa0) return -1;
   if (lead === 0xed && second > 0x9f) return -1;
   if (lead === 0xf0 && second < 0x90) return -1;
   if (lead === 0xf4 && second > 0x8f) return -1;
-  const leadBits = bytes.length === 2 ? lead & 0x1f : bytes.length === 3 ? lead & 0x0f : lead & 0x07;
-  return bytes.slice(1).reduce((code, byte) => (code << 6) | (byte & 0x3f), leadBits);
+  let code = bytes.length === 2 ? lead & 0x1f : bytes.length === 3 ? lead & 0x0f : lead & 0x07;
+  for (let i = 1; i < bytes.length; i++) {
+    const byte = bytes[i] ?? 0;
+    if (!isContinuation(byte)) return -1;
+    code = (code << 6) | (byte & 0x3f);
+  }
+  return code;
 }

@@ -46,7 +46,7 @@ const cp1252Char = (byte: number): string => CP1252_HIGH[byte - 0x80] as string;
 function validSequenceAt(buffer: Buffer, at: number): number {
   const length = sequenceLength(buffer[at] ?? 0);
   if (length === 0 || at + length > buffer.length) return 0;
-  return decodeSequence(Array.from(buffer.subarray(at, at + length))) < 0 ? 0 : length;
+  return decodeSequence(buffer.subarray(at, at + length)) < 0 ? 0 : length;
 }
 
 /**
@@ -162,17 +162,22 @@ function repairText(input: string): { text: string; located: Located[]; maps: Pa
   }
   const maps = steps.map((step) => step.map);
   const located: Located[] = [];
-  steps.forEach((step, index) => {
-    let outStart = 0;
+  for (const [index, step] of steps.entries()) {
     let delta = 0;
     for (const edit of step.edits) {
-      outStart = edit.start + delta;
+      const outStart = edit.start + delta;
       delta += edit.after.length - (edit.end - edit.start);
-      const inputAt = maps.slice(0, index).reduceRight((position, map) => map.backward(position), edit.start);
-      const forward = (position: number): number => maps.slice(index + 1).reduce((at, map) => map.forward(at), position);
-      located.push({ edit, before: step.source.slice(edit.start, edit.end), inputAt, outputStart: forward(outStart), outputEnd: forward(outStart + edit.after.length) });
+      let inputAt = edit.start;
+      for (let back = index - 1; back >= 0; back--) inputAt = (maps[back] as PassMap).backward(inputAt);
+      let outputStart = outStart;
+      let outputEnd = outStart + edit.after.length;
+      for (let ahead = index + 1; ahead < maps.length; ahead++) {
+        outputStart = (maps[ahead] as PassMap).forward(outputStart);
+        outputEnd = (maps[ahead] as PassMap).forward(outputEnd);
+      }
+      located.push({ edit, before: step.source.slice(edit.start, edit.end), inputAt, outputStart, outputEnd });
     }
-  });
+  }
   return { text, located, maps };
 }
 
