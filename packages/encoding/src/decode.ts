@@ -36,8 +36,11 @@ interface Decoded {
   text: string;
   encoding: Encoding;
   /** Spans of the decoded text (UTF-16) that stand for bytes that were not valid. */
-  invalid: { start: number; end: number; bytes: number }[];
+  invalid: { start: number; end: number; bytes: string; rule: string }[];
 }
+
+/** Bytes as `\xNN`: what `before` shows for a decoding repair. */
+const hex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => `\\x${byte.toString(16).padStart(2, '0')}`).join('');
 
 /** cp1252 meaning of one high byte; the undefined ones become U+FFFD (and are reported). */
 const cp1252Char = (byte: number): string => CP1252_HIGH[byte - 0x80] as string;
@@ -88,9 +91,9 @@ function decodeUtf8(body: Buffer): Decoded {
     const last = invalid.at(-1);
     if (last && last.end === length) {
       last.end += chars.length;
-      last.bytes += 1;
+      last.bytes += hex(body.subarray(at, at + 1));
     } else {
-      invalid.push({ start: length, end: length + chars.length, bytes: 1 });
+      invalid.push({ start: length, end: length + chars.length, bytes: hex(body.subarray(at, at + 1)), rule: 'invalid-utf8-as-cp1252' });
     }
     parts.push(chars);
     length += chars.length;
@@ -100,7 +103,8 @@ function decodeUtf8(body: Buffer): Decoded {
   flushValid(body.length);
   if (multiByte === 0) {
     const text = iconv.decode(body, 'win1252');
-    const undefinedBytes = [...text.matchAll(/\ufffd+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length, bytes: match[0].length }));
+    // One byte is one character in cp1252, so text indices are byte indices.
+    const undefinedBytes = Array.from(text.matchAll(/\ufffd+/g), (match) => ({ start: match.index, end: match.index + match[0].length, bytes: hex(body.subarray(match.index, match.index + match[0].length)), rule: 'undefined-cp1252-byte' }));
     return { text, encoding: 'windows-1252', invalid: undefinedBytes };
   }
   return { text: parts.join(''), encoding: 'utf-8', invalid };
@@ -118,10 +122,10 @@ function decodeBytes(bytes: Uint8Array): Decoded {
     const body = buffer.subarray(2);
     const raw = iconv.decode(body, encoding);
     // A lone surrogate is no character: U+FFFD (same length, so the spans hold), reported.
-    const invalid = Array.from(raw.matchAll(LONE_SURROGATE), (match) => ({ start: match.index, end: match.index + 1, bytes: 2 }));
+    const invalid = Array.from(raw.matchAll(LONE_SURROGATE), (match) => ({ start: match.index, end: match.index + 1, bytes: hex(body.subarray(2 * match.index, 2 * match.index + 2)), rule: 'invalid-utf16' }));
     const text = raw.replace(LONE_SURROGATE, '\ufffd');
     // An odd trailing byte cannot be half of a code unit that exists: report it.
-    if (body.length % 2 === 1) invalid.push({ start: text.length, end: text.length, bytes: 1 });
+    if (body.length % 2 === 1) invalid.push({ start: text.length, end: text.length, bytes: hex(body.subarray(-1)), rule: 'invalid-utf16' });
     return { text, encoding, invalid };
   }
   const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
@@ -193,6 +197,9 @@ export function repairBytes(bytes: Uint8Array): RepairResult {
   const all = located.map(toRepair).map((repair, i) => ({ repair, item: located[i] as Located, i }));
   all.sort((a, b) => a.repair.offset - b.repair.offset || a.i - b.i);
   const repairs = all.filter(({ item }) => item.edit.kind === 'repair');
+  // Bytes that were not valid are decoding repairs too: `before` shows them as `\xNN`.
+  const decodingOffsets = toCodePointOffsets(decoded.text, decoded.invalid.map((span) => span.start));
+  const decodingRepairs = decoded.invalid.map((span, k): Repair => ({ offset: decodingOffsets[k] as number, before: span.bytes, after: decoded.text.slice(span.start, span.end), rule: span.rule }));
   const invalidIssues = decoded.invalid.map((span, k): StageIssue => {
     const base = located.length * 2 + k * 2;
     return {
@@ -200,7 +207,7 @@ export function repairBytes(bytes: Uint8Array): RepairResult {
       severity: 'warn',
       char_start: outputOffsets[base] as number,
       char_end: outputOffsets[base + 1] as number,
-      message: `${span.bytes} byte(s) not valid ${decoded.encoding}; ${decoded.encoding === 'utf-8' ? 'read as windows-1252' : 'replaced by U+FFFD'}`,
+      message: `bytes ${span.bytes} not valid ${decoded.encoding}; ${decoded.encoding === 'utf-8' ? 'read as windows-1252' : 'replaced by U+FFFD'}`,
     };
   });
   const notUtf8: StageIssue[] =
@@ -217,7 +224,7 @@ export function repairBytes(bytes: Uint8Array): RepairResult {
   return {
     text,
     encoding: decoded.encoding,
-    repairs: repairs.map(({ repair }) => repair),
+    repairs: [...decodingRepairs, ...repairs.map(({ repair }) => repair)].sort((a, b) => a.offset - b.offset),
     normalizations: all.filter(({ item }) => item.edit.kind === 'normalization').map(({ repair }) => repair),
     issues: [...notUtf8, ...invalidIssues, ...repairIssues],
   };

@@ -44,8 +44,12 @@ describe('decoding', () => {
     expect(result.text).toBe('Benoît said “ok” and é\n');
     expect(result.encoding).toBe('utf-8');
     expect(result.issues).toEqual([
-      { code: 'encoding/invalid-bytes', severity: 'warn', char_start: 12, char_end: 13, message: '1 byte(s) not valid utf-8; read as windows-1252' },
-      { code: 'encoding/invalid-bytes', severity: 'warn', char_start: 15, char_end: 16, message: '1 byte(s) not valid utf-8; read as windows-1252' },
+      { code: 'encoding/invalid-bytes', severity: 'warn', char_start: 12, char_end: 13, message: 'bytes \\x93 not valid utf-8; read as windows-1252' },
+      { code: 'encoding/invalid-bytes', severity: 'warn', char_start: 15, char_end: 16, message: 'bytes \\x94 not valid utf-8; read as windows-1252' },
+    ]);
+    expect(result.repairs).toEqual([
+      { offset: 12, before: '\\x93', after: '“', rule: 'invalid-utf8-as-cp1252' },
+      { offset: 15, before: '\\x94', after: '”', rule: 'invalid-utf8-as-cp1252' },
     ]);
   });
 
