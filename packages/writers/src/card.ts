@@ -41,8 +41,10 @@ SELECT speaker_type, count(*) AS turns FROM read_parquet('utterances.parquet') G
 nodejs-polars:
 
 \`\`\`js
+import { readFileSync } from 'node:fs';
 import pl from 'nodejs-polars';
-const figures = pl.readIPC('figures.arrow');
+// A Buffer: nodejs-polars takes a string as a path only when it ends in .ipc.
+const figures = pl.readIPC(readFileSync('figures.arrow'));
 \`\`\`
 
 pandas:
