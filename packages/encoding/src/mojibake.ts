@@ -9,7 +9,7 @@
  * The lossy mechanism (Latin-1 decode, then C1 controls 0x80..0x9F stripped) loses bytes, so what
  * survives is decided from context; the rules are listed on `bareLeadRule`. Rules that a correct
  * text could also match (a letter, `â`, a letter: `château`) only fire in a document that shows
- * lossy mojibake unambiguously and holds no correct typographic punctuation (see `isLossyDocument`).
+ * lossy mojibake unambiguously, far more than correct typography (see `isLossyDocument`).
  */
 import { BYTE_OF, CP1252_HIGH, decodeSequence, isContinuation, sequenceLength } from './bytes.ts';
 import type { Edit } from './edits.ts';
@@ -226,13 +226,18 @@ const charAt = (text: string, at: number): string => (at >= 0 && at < text.lengt
 const neighbour = (text: string, unit: Unit | undefined, at: number): string => (unit ? String.fromCodePoint(unit.code) : charAt(text, at));
 
 /**
- * Lossy evidence beyond doubt (one STRONG sign, or three WEAK ones) and no correct typographic
- * punctuation outside what was re-decoded: such a document cannot hold a real `â` (it would read `Ã¢`).
+ * Lossy evidence beyond doubt (one STRONG sign, or three WEAK ones) that outweighs the correct
+ * typographic punctuation outside what was re-decoded, four to one: a lossy document cannot hold a
+ * real `â` (it would read `Ã¢`), and one pasted-in curly quote must not stop its repair.
  */
+const EVIDENCE_PER_CORRECT_MARK = 4;
+
 function isLossyDocument(text: string, pending: readonly Pending[], consumedTypography: number): boolean {
   const weak = pending.filter((item) => item.evidence === WEAK).length;
-  if (weak < 3 && !pending.some((item) => item.evidence === STRONG)) return false;
-  return (text.match(TYPOGRAPHY)?.length ?? 0) === consumedTypography;
+  const strong = pending.filter((item) => item.evidence === STRONG).length;
+  if (weak < 3 && strong === 0) return false;
+  const correct = (text.match(TYPOGRAPHY)?.length ?? 0) - consumedTypography;
+  return correct * EVIDENCE_PER_CORRECT_MARK <= strong + weak;
 }
 
 /** Mojibake repairs of `text`, sorted and disjoint, in its UTF-16 indices. */

@@ -74,6 +74,11 @@ describe('lossy mojibake (C1 bytes stripped)', () => {
     expect(repaired('Itâs “the château”, Ãcole and OâBrien.')).toBe('It’s “the château”, Ãcole and OâBrien.');
   });
 
+  it('repairs a lossy document that also holds a few correct marks, four signs to one', () => {
+    expect(repaired('Iâm sure itâs fine, isnât it? Weâre â you know â ready. A real ’ here.')).toBe('I’m sure it’s fine, isn’t it? We’re – you know – ready. A real ’ here.');
+    expect(repaired('Iâm sure itâs fine â really ’’.')).toBe('I’m sure it’s fine â really ’’.');
+  });
+
   it('needs the lossy mechanism shown beyond doubt before guessing inside words', () => {
     expect(repaired('OâBrien')).toBe('OâBrien');
     expect(repaired('OâBrien isnât here')).toBe('O’Brien isn’t here');
