@@ -1,4 +1,7 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
@@ -69,6 +72,31 @@ describe.each(TABLE_NAMES)('table %s', (table) => {
     for (const column of columnsOf(table)) {
       expect([column.name, duckTypes[column.name]]).toEqual([column.name, expected[column.type]]);
       if (column.values) expect([column.name, String(polars.getColumn(column.name).dtype)]).toEqual([column.name, 'DataType(Categorical)']);
+    }
+  });
+});
+
+describe('the dataset card', () => {
+  it('has loading snippets that run inside the release folder', async () => {
+    const card = await readFile(join(releaseDir, 'README.md'), 'utf8');
+    const blocks = [...card.matchAll(/```(sql|js|python)\n([\s\S]*?)```/g)].map(([, language, code]) => [language, code ?? ''] as const);
+    expect(blocks.map(([language]) => language)).toEqual(['sql', 'js', 'python']);
+    for (const [language, code] of blocks) {
+      if (language === 'sql') {
+        const previous = process.cwd();
+        process.chdir(releaseDir);
+        try {
+          expect((await duck(code)).length).toBeGreaterThan(0);
+        } finally {
+          process.chdir(previous);
+        }
+      } else if (language === 'js') {
+        // The release folder sits outside any node_modules: point the import at this workspace's copy.
+        const polars = pathToFileURL(createRequire(import.meta.url).resolve('nodejs-polars')).href;
+        execFileSync(process.execPath, ['--input-type=module', '-e', `${code.replace("'nodejs-polars'", `'${polars}'`)}\nif (figures.height === 0) process.exit(1);`], { cwd: releaseDir });
+      } else if (spawnSync('/usr/bin/python3', ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0 || process.env.CI) {
+        execFileSync('/usr/bin/python3', ['-c', `${code}\nassert len(documents) == 5`], { cwd: releaseDir });
+      }
     }
   });
 });
