@@ -62,7 +62,10 @@ export interface FreezeResult {
  * without a major bump, and an existing version.
  */
 export async function freezeRelease(options: FreezeOptions): Promise<FreezeResult> {
-  const nextFiles = await readReleaseFolder(join(options.outputDir, 'next'));
+  const nextDir = join(options.outputDir, 'next');
+  const nextFiles = await readReleaseFolder(nextDir).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'ENOENT' ? new Error(`no release at ${nextDir}: run callset build first`) : error;
+  });
   const problems = verifyRelease(nextFiles);
   if (problems.length > 0) throw new Error(`output/next does not verify, rebuild it first:\n  ${problems.join('\n  ')}`);
   const next = releaseContents(nextFiles);
