@@ -47,6 +47,9 @@ describe('callset release', () => {
     const first = JSON.parse(await readFile(join(where.output, '0.1.0', 'changes.json'), 'utf8')) as Changes;
     expect(first.from).toBeNull();
     expect(first.tables.utterances.added.length).toBe(first.tables.utterances.rows);
+    // Freezing reads the tables back from Arrow and writes them again: the same bytes as next/.
+    const [nextFiles, frozenFiles] = [await readReleaseFolder(join(where.output, 'next')), await readReleaseFolder(join(where.output, '0.1.0'))];
+    for (const [path, bytes] of nextFiles) if (/\.(csv|arrow|parquet|txt)$/.test(path)) expect([path, frozenFiles.get(path)]).toEqual([path, bytes]);
 
     // A parser fix in miniature: one turn's text and one figure's value change, nothing else.
     const contents = releaseContents(await readReleaseFolder(join(where.output, 'next')));
