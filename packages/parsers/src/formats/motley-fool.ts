@@ -1,52 +1,176 @@
-import type { FormatParser, Participant, ParsedDocument } from '../types.ts';
-import { emptyMetadata, parseHumanDate } from '../text.ts';
-import { turnsFromLabels, type LabelHit, type SectionMark } from '../turns.ts';
+import type { SpeakerType } from '@callset/schema';
+import type { DocumentMetadata, FormatParser, Participant, ParsedDocument } from '../types.ts';
+import { emptyMetadata, joinParagraphs, parseHumanDate } from '../text.ts';
+import { readFlatList, readListLines, type ListEntry } from '../motley-fool-participants.ts';
+import { buildTurns, markQaFromHostOpening, type SetAside, type SpeakerLabel } from '../speech.ts';
 
-export const motleyFoolParser: FormatParser = {
-  format: 'motley_fool',
-  detect: (text) => (/The Motley Fool/.test(text.slice(0, 500)) && /Duration: \d+ minutes/.test(text) ? 0.9 : 0),
-  parse(text): ParsedDocument {
-    const durationMatch = /Duration: \d+ minutes/.exec(text);
-    const bodyEnd = durationMatch?.index ?? text.length;
-    const tail = durationMatch ? text.slice(bodyEnd + durationMatch[0].length) : '';
-    const nameRe = /([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}) -- /g;
-    const named = [...tail.matchAll(nameRe)];
-    const participants: Participant[] = named.map((match, index) => {
-      const roleEnd = named[index + 1]?.index ?? tail.search(/\s{2,}|More [A-Z]+ analysis/);
-      const role = tail.slice((match.index ?? 0) + match[0].length, roleEnd === -1 ? undefined : roleEnd).trim();
-      const analyst = /-- Analyst$/.test(role) || /Analyst$/.test(role);
-      return { name: match[1] ?? '', role: analyst ? null : role, org: analyst ? role.replace(/\s*-- Analyst$/, '') : null, speakerType: analyst ? 'analyst' : 'executive' };
-    });
-    const firstNamed = named[0]?.index ?? 0;
-    const lead = tail.slice(0, firstNamed).trim();
-    if (lead && /^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$/.test(lead)) participants.unshift({ name: lead, role: null, org: null, speakerType: 'executive' });
-    const hits: LabelHit[] = [];
-    for (const participant of [...participants, { name: 'Operator', role: null, org: null, speakerType: 'operator' as const }]) {
-      const label = participant.role ?? (participant.org ? `${participant.org} -- Analyst` : null);
-      const written = label ? `${participant.name} -- ${label}` : participant.name;
-      let from = 0;
-      for (;;) {
-        const at = text.indexOf(`${written} `, from);
-        if (at === -1 || at >= bodyEnd) break;
-        from = at + written.length;
-        hits.push({ start: at, bodyStart: at + written.length, label: written, name: participant.name, role: participant.role, org: participant.org, speakerType: participant.speakerType });
-      }
-    }
-    const qa = /Questions? & Answers?:?|Q&A/.exec(text);
-    const sections: SectionMark[] = qa ? [{ start: qa.index, section: 'qa' }] : [];
-    const title = /\)\s*(Q[1-4] \d{4} Earnings Call)/.exec(text.slice(0, 500));
-    const company = /Motley Fool\.\s+(.+?)\s+\(([A-Z.]+)/.exec(text.slice(0, 500));
-    const period = /\bQ([1-4]) (\d{4}) Earnings Call/.exec(text.slice(0, 500));
-    const metadata = {
-      ...emptyMetadata(),
-      title: title?.[1] ?? null,
-      company: company?.[1] ?? null,
-      ticker: company?.[2] ?? null,
-      fiscalQuarter: period ? Number(period[1]) : null,
-      fiscalYear: period ? Number(period[2]) : null,
-      eventDate: parseHumanDate(text.slice(0, 500)),
-    };
-    const dedup = hits.filter((hit, index) => !hits.some((other, j) => j !== index && other.start <= hit.start && other.start + other.label.length >= hit.start + hit.label.length && other.label.length > hit.label.length));
-    return { format: 'motley_fool', metadata, participants, turns: turnsFromLabels(text, dedup, sections, bodyEnd, (raw) => raw.trim()), tables: [], issues: [] };
-  },
+// Motley Fool: an image/ticker header, speech with inline labels (`Name -- Role`,
+// `Name -- Firm -- Analyst`, a bare `Name`, `Operator`), then `Duration: N minutes`, the
+// participant list and site trailers. Pages may be flattened onto one line; multi-line pages
+// may carry `Prepared Remarks:` / `Questions & Answers:` / `Call participants:` headings.
+const HEAD_CHARS = 3000;
+const HEADER_END = /Earnings Call(?: Transcript)?\s*([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}),?\s*(?:at\s*)?(?:\d{1,2}:\d{2}\s*[ap]\.?\s?m\.?(?:\s*[A-Z]{2,3}\b)?)?/;
+const IMAGE_CREDIT = /^[^\n]*?The Motley Fool\.?\s*/;
+const COMPANY = /([A-Z][^()\n]{0,80}?)\s*\((?:([A-Z]+):\s*)?([A-Z][A-Z0-9.]{0,9})(?:\s*[-+]?\d+(?:\.\d+)?%)?\)/;
+const PREPARED = /(?:^|\s)(Prepared Remarks:)/;
+const QA_HEADING = /(?:^|\s)(Questions (?:&|and) Answers:)/;
+const DURATION = /Duration: \d+ minutes?/g;
+const PARTICIPANTS_HEADING = /Call participants:/gi;
+const TRAILERS = /More [A-Z][A-Z0-9.]{0,9} analysis|All earnings call transcripts|This article is a transcript of this conference call|The Motley Fool has a disclosure policy/;
+const SPEECH_START = /^\s+["“‘'([\dA-Z]/u;
+const AFTER_SENTENCE = /(?:[.?!:;"”’)\]…]|--)\s+$|\s{2,}$|\n\s*$/u;
+const ANALYST_LABEL = /([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}) -- ([A-Z][^.?!\n]{0,60}?) -- Analyst\b/gu;
+
+function detect(text: string): number {
+  const head = text.slice(0, HEAD_CHARS);
+  let score = 0;
+  if (/The Motley Fool|Motley Fool Transcribing/.test(head)) score += 0.45;
+  if (/Earnings Call/.test(head)) score += 0.1;
+  if (/Duration: \d+ minutes?/.test(text.slice(-20_000)) || /Call participants:/i.test(text.slice(-20_000))) score += 0.25;
+  if (/ -- [^\n]{1,60}? -- Analyst\b/.test(text)) score += 0.15;
+  if (PREPARED.test(head)) score += 0.1;
+  return Math.min(score, 0.95);
+}
+
+function readMetadata(header: string): DocumentMetadata {
+  const company = COMPANY.exec(header.replace(IMAGE_CREDIT, ''));
+  const period = /\b(?:Q([1-4])|F([1-4])Q)\s*(?:FY\s*)?(\d{4})\s*Earnings Call/.exec(header) ?? /\bFiscal (?:Q([1-4]))\s*(\d{4})/.exec(header);
+  const quarter = period?.[1] ?? period?.[2];
+  const year = period?.[3] ?? period?.[2];
+  const name = company?.[1]?.trim() ?? null;
+  const ticker = company?.[3] ?? null;
+  const call = /\b(?:Q[1-4]|F[1-4]Q)\s*(?:FY\s*)?\d{4}\s*Earnings Call/.exec(header)?.[0] ?? null;
+  return {
+    ...emptyMetadata(),
+    company: name,
+    ticker,
+    exchange: company?.[2] ?? null,
+    fiscalQuarter: quarter ? Number(quarter) : null,
+    fiscalYear: year && year.length === 4 ? Number(year) : null,
+    eventDate: parseHumanDate(HEADER_END.exec(header)?.[1] ?? header),
+    title: call && name ? `${name}${ticker ? ` (${ticker})` : ''} ${call}` : call,
+  };
+}
+
+const lastMatch = (pattern: RegExp, text: string, from: number) => {
+  let found: RegExpExecArray | null = null;
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) found = match;
+  return found;
 };
+
+/** Where speech starts: after the header (and a `Prepared Remarks:` heading), or where a fragment begins. */
+function headerEnd(text: string): { end: number; prepared: { start: number; end: number } | null } {
+  const head = text.slice(0, HEAD_CHARS);
+  const afterHeader = HEADER_END.exec(head);
+  const end = afterHeader ? afterHeader.index + afterHeader[0].length : /^Image source: The Motley Fool\.?/.exec(head)?.[0].length ?? 0;
+  const prepared = PREPARED.exec(text.slice(end, end + HEAD_CHARS));
+  if (!prepared) return { end, prepared: null };
+  const start = end + prepared.index + prepared[0].length - (prepared[1]?.length ?? 0);
+  return { end, prepared: { start, end: start + (prepared[1]?.length ?? 0) } };
+}
+
+function toParticipant(entry: ListEntry, company: string | null, beforeAnalysts: boolean): Participant {
+  if (entry.analyst) return { name: entry.name, role: 'Analyst', org: entry.firm, speakerType: 'analyst' };
+  if (/^(?:unknown|unidentified)\b/i.test(entry.name) || /^operator$/i.test(entry.name)) {
+    return { name: entry.name, role: null, org: null, speakerType: /^operator$/i.test(entry.name) ? 'operator' : 'unknown' };
+  }
+  // Company people are listed before the analysts; a bare name after them says nothing of its side.
+  const speakerType: SpeakerType = entry.role !== null || beforeAnalysts ? 'executive' : 'unknown';
+  return { name: entry.name, role: entry.role, org: speakerType === 'executive' ? company : null, speakerType };
+}
+
+const labelOf = (entry: ListEntry) => (entry.analyst ? `${entry.name} -- ${entry.firm ?? ''} -- Analyst` : entry.role ? `${entry.name} -- ${entry.role}` : entry.name);
+
+/** Every occurrence of each label in the speech that stands where a turn can start. */
+function findLabels(text: string, from: number, to: number, labels: readonly { label: string; participant: Participant; bare: boolean }[]): SpeakerLabel[] {
+  const hits: SpeakerLabel[] = [];
+  // The first words of the speech may be a label whatever precedes them.
+  const first = from + (text.slice(from, from + 1000).length - text.slice(from, from + 1000).trimStart().length);
+  for (const { label, participant, bare } of labels) {
+    for (let at = text.indexOf(label, from); at !== -1 && at + label.length <= to; at = text.indexOf(label, at + 1)) {
+      const end = at + label.length;
+      const before = text.slice(Math.max(from, at - 3), at);
+      const after = text.slice(end, end + 3);
+      const leftOk = at === first || /\s$/.test(before) || (!bare && /[.?!"”)\]]$/.test(before));
+      const rightOk = end === to || (bare ? SPEECH_START.test(after) : /^\s/.test(after));
+      // A bare name also occurs in speech ("I'm joined by Elon Musk"); as a label it follows a sentence end.
+      const sentenceOk = !bare || at === first || AFTER_SENTENCE.test(text.slice(Math.max(from, at - 4), at));
+      if (!leftOk || !rightOk || !sentenceOk) continue;
+      hits.push({ start: at, end, label, name: participant.name, role: participant.role, org: participant.org, speakerType: participant.speakerType });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: SpeakerLabel[] = [];
+  for (const hit of hits) if (hit.start >= (kept[kept.length - 1]?.end ?? 0)) kept.push(hit);
+  return kept;
+}
+
+/** Flattened pages lose paragraph breaks to runs of spaces; both become '\n'. */
+const toText = (raw: string) => joinParagraphs(raw.split(/\n|[ \t]{2,}/));
+
+function parse(text: string): ParsedDocument {
+  const { end: bodyStart, prepared } = headerEnd(text);
+  const metadata = readMetadata(text.slice(0, bodyStart));
+  const setAside: SetAside[] = [];
+  if (bodyStart > 0) setAside.push({ start: 0, end: bodyStart, code: 'parse/header', message: 'image credit, company, ticker and call details, read into the document metadata' });
+  if (prepared) setAside.push({ ...prepared, code: 'parse/section-heading', message: 'section heading "Prepared Remarks:"' });
+
+  // The end matter: `Duration`, `Call participants:`, the list, site trailers. Searched from the back.
+  const tailFrom = Math.max(bodyStart, Math.floor(text.length / 2));
+  const duration = lastMatch(DURATION, text, tailFrom);
+  const listHeading = lastMatch(PARTICIPANTS_HEADING, text, tailFrom);
+  const markers = [duration, listHeading].filter((match): match is RegExpExecArray => match !== null);
+  const listStart = markers.length > 0 ? Math.max(...markers.map((match) => match.index + match[0].length)) : text.length;
+  const trailer = TRAILERS.exec(text.slice(listStart));
+  const listEnd = trailer ? listStart + trailer.index : text.length;
+  const bodyEnd = markers.length > 0 ? Math.min(...markers.map((match) => match.index)) : trailer ? listEnd : text.length;
+  const trailerStart = TRAILERS.exec(text.slice(bodyStart, bodyEnd));
+  const speechEnd = markers.length === 0 && trailerStart ? bodyStart + trailerStart.index : bodyEnd;
+  if (speechEnd < listStart) setAside.push({ start: speechEnd, end: Math.min(listStart, text.length), code: 'parse/end-matter', message: 'call duration and participant-list heading' });
+
+  const body = text.slice(bodyStart, speechEnd);
+  const seen = new Map<string, boolean>();
+  const inSpeech = (candidate: string) => {
+    let found = seen.get(candidate);
+    if (found === undefined) seen.set(candidate, (found = body.includes(candidate)));
+    return found;
+  };
+  const listText = text.slice(listStart, listEnd);
+  const entries = listText.trim() === '' ? [] : listText.trim().includes('\n') ? readListLines(listText) : readFlatList(listText, inSpeech);
+  if (entries.length > 0) setAside.push({ start: listStart, end: listEnd, code: 'parse/participant-list', message: `participant list (${entries.length} entries)` });
+  if (listEnd < text.length && text.slice(listEnd).trim() !== '') setAside.push({ start: listEnd, end: text.length, code: 'parse/boilerplate', message: 'site trailers and disclaimer, not speech' });
+  else if (markers.length === 0 && trailerStart) setAside.push({ start: speechEnd, end: text.length, code: 'parse/boilerplate', message: 'site trailers and disclaimer, not speech' });
+
+  const firstAnalyst = entries.findIndex((entry) => entry.analyst);
+  const participants = entries.map((entry, index) => toParticipant(entry, metadata.company, firstAnalyst === -1 || index < firstAnalyst));
+  const candidates = entries.map((entry, index) => ({ label: labelOf(entry), participant: participants[index] as Participant, bare: !entry.analyst && entry.role === null }));
+  for (const name of ['Operator', 'Unknown speaker', 'Unidentified speaker', 'Unidentified participant']) {
+    if (!candidates.some((candidate) => candidate.label === name)) {
+      candidates.push({ label: name, bare: true, participant: { name, role: null, org: null, speakerType: name === 'Operator' ? 'operator' : 'unknown' } });
+    }
+  }
+  if (entries.length === 0) candidates.push(...analystLabelsInSpeech(body));
+
+  const qa = QA_HEADING.exec(body);
+  const qaStart = qa ? bodyStart + qa.index + qa[0].length - (qa[1]?.length ?? 0) : null;
+  if (qa && qaStart !== null) setAside.push({ start: qaStart, end: qaStart + (qa[1]?.length ?? 0), code: 'parse/section-heading', message: `section heading "${qa[1] ?? ''}"` });
+  const labels = findLabels(text, bodyStart, speechEnd, candidates).filter((label) => !setAside.some((aside) => label.start < aside.end && aside.start < label.end));
+
+  const { turns, issues } = buildTurns(text, { labels, setAside: setAside.sort((a, b) => a.start - b.start), qaStart, toText });
+  if (qaStart === null) markQaFromHostOpening(turns);
+  if (entries.length === 0) issues.push({ code: 'parse/no-participant-list', severity: 'warn', char_start: null, char_end: null, message: 'no participant list: only operator, placeholder and analyst labels were found' });
+  return { format: 'motley_fool', metadata, participants, turns, tables: [], issues };
+}
+
+/** Without a participant list, `Name -- Firm -- Analyst` labels still say who asks. */
+function analystLabelsInSpeech(body: string): { label: string; participant: Participant; bare: boolean }[] {
+  const found = new Map<string, { label: string; participant: Participant; bare: boolean }>();
+  for (const match of body.matchAll(ANALYST_LABEL)) {
+    const [label, name = '', firm = ''] = match;
+    if (!found.has(label)) found.set(label, { label, bare: false, participant: { name, role: 'Analyst', org: firm, speakerType: 'analyst' } });
+  }
+  return [...found.values()];
+}
+
+export const motleyFoolParser: FormatParser = { format: 'motley_fool', detect, parse };

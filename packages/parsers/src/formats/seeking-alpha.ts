@@ -1,59 +1,149 @@
-import type { FormatParser, Participant, ParsedDocument } from '../types.ts';
-import { emptyMetadata, parseHumanDate, splitLines } from '../text.ts';
-import { paragraphs, splitNameDash } from '../labels.ts';
-import { speakerTypeOf, turnsFromLabels, type LabelHit, type SectionMark } from '../turns.ts';
+import type { SpeakerType } from '@callset/schema';
+import type { DocumentMetadata, FormatParser, Participant, ParsedDocument } from '../types.ts';
+import { emptyMetadata, parseHumanDate, splitLines, type Line } from '../text.ts';
+import { paragraphs } from '../labels.ts';
+import { buildTurns, markQaFromHostOpening, type SetAside, type SpeakerLabel } from '../speech.ts';
 
-export const seekingAlphaParser: FormatParser = {
-  format: 'seeking_alpha',
-  detect: (text) => {
-    const head = text.slice(0, 3000);
-    return /^\s*Executives\s*$/m.test(head) && /^\s*Analysts\s*$/m.test(head) ? 0.8 : 0;
-  },
-  parse(text): ParsedDocument {
-    const lines = splitLines(text);
-    const title = lines[0]?.text.trim() ?? null;
-    const head = /^(.+?)\s*\(([A-Za-z]+):([A-Z.]+)\)\s*(?:F?Q([1-4])\s+(\d{4}))?/.exec(title ?? '');
-    const metadata = {
-      ...emptyMetadata(),
-      title,
-      company: head?.[1] ?? null,
-      exchange: head?.[2] ?? null,
-      ticker: head?.[3] ?? null,
-      fiscalQuarter: head?.[4] ? Number(head[4]) : null,
-      fiscalYear: head?.[5] ? Number(head[5]) : null,
-      eventDate: parseHumanDate(title ?? ''),
-    };
-    const participants: Participant[] = [];
-    let block: 'executive' | 'analyst' | null = null;
-    let listEnd = 0;
-    for (const [index, line] of lines.entries()) {
-      const value = line.text.trim();
-      if (value === 'Executives') block = 'executive';
-      else if (value === 'Analysts') block = 'analyst';
-      else if (block && /\s[-–—]\s/.test(value) && value.length < 120) {
-        const { name, rest } = splitNameDash(value);
-        participants.push({ name, role: block === 'executive' ? rest : null, org: block === 'analyst' ? rest : null, speakerType: block });
-        listEnd = index;
-      } else if (block && value) break;
+// Seeking Alpha: a title line, `Executives` / `Analysts` lists of `Name – Role` lines, then one
+// paragraph per line, each turn opened by a line holding a listed name (optionally ` – Firm`).
+const LIST_HEADINGS: readonly [RegExp, SpeakerType][] = [
+  [/^(?:Executives|Company Participants|Corporate Participants)$/, 'executive'],
+  [/^(?:Analysts|Conference Call Participants)$/, 'analyst'],
+];
+const QA_MARKER = /^(?:Question-and-Answer Session|Questions? (?:and|&) Answers?(?: Session)?)$/i;
+const BOILERPLATE = /^(?:Copyright policy:|THE INFORMATION CONTAINED HERE|If you have any additional questions about our online transcripts)/i;
+const UNIDENTIFIED = /^(?:Unidentified|Unknown) (Analyst|Speaker|Participant|Company Representative|Corporate Participant)$/i;
+/** `Name – Rest` with any dash, spaced: the name is 1 to 5 capitalised words. */
+const NAME_DASH = /^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\s+[-–—]{1,2}\s+(\S.*)$/u;
+const BARE_NAME = /^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,4}$/u;
+const TITLE = /^(.+?)\s*\((?:([A-Za-z]+):)?([A-Z][A-Z0-9.]{0,9})\)/;
+
+const collapse = (value: string) => value.trim().replace(/\s+/g, ' ');
+const listHeading = (value: string) => LIST_HEADINGS.find(([pattern]) => pattern.test(value))?.[1] ?? null;
+
+function detect(text: string): number {
+  const lines = text.slice(0, 6000).split('\n', 200).map(collapse);
+  const firstLine = lines.find((line) => line.length > 0) ?? '';
+  let score = 0;
+  if (TITLE.test(firstLine) && /Earnings Call|Results|Transcript/i.test(firstLine)) score += 0.35;
+  if (lines.some((line) => listHeading(line) === 'executive')) score += 0.25;
+  if (lines.some((line) => listHeading(line) === 'analyst')) score += 0.15;
+  if (lines.some((line) => NAME_DASH.test(line))) score += 0.1;
+  if (/^\s*(?:Question-and-Answer Session|Operator)\s*$/m.test(text.slice(0, 200_000))) score += 0.1;
+  return Math.min(score, 0.95);
+}
+
+function readMetadata(header: readonly string[]): DocumentMetadata {
+  const title = header[0] ?? null;
+  const joined = header.join(' ');
+  const head = TITLE.exec(title ?? '');
+  const period = /\bF?Q([1-4])\s*(?:FY\s*)?(\d{4})\b|\bF([1-4])Q\s*(\d{2,4})\b/.exec(joined);
+  const year = period?.[2] ?? period?.[4];
+  return {
+    ...emptyMetadata(),
+    title,
+    company: head?.[1]?.replace(/(?:'s|’s|'|’)$/, '').trim() || null,
+    exchange: head?.[2] ?? null,
+    ticker: head?.[3] ?? null,
+    fiscalQuarter: period ? Number(period[1] ?? period[3]) : null,
+    fiscalYear: year ? Number(year.length === 2 ? `20${year}` : year) : null,
+    eventDate: parseHumanDate(joined),
+  };
+}
+
+/** The participant lists from the first list heading on; returns them and the last line they use. */
+function readParticipants(lines: readonly Line[], from: number, company: string | null): { participants: Participant[]; last: number } {
+  const participants: Participant[] = [];
+  let block: SpeakerType | null = null;
+  let last = from;
+  const nextValue = (index: number) => lines.slice(index + 1).map((line) => collapse(line.text)).find((value) => value.length > 0) ?? '';
+  for (let index = from; index < lines.length; index++) {
+    const value = collapse(lines[index]?.text ?? '');
+    if (!value) continue;
+    const heading = listHeading(value);
+    if (heading) {
+      block = heading;
+      last = index;
+      continue;
     }
-    const hits: LabelHit[] = [];
-    const sections: SectionMark[] = [];
-    for (const line of lines.slice(listEnd + 1)) {
-      const value = line.text.trim();
-      if (/^Question-and-Answer Session$/i.test(value)) sections.push({ start: line.start, section: 'qa' });
-      const { name, rest } = splitNameDash(value);
-      if (name !== 'Operator' && !participants.some((participant) => participant.name === name)) continue;
-      const participant = participants.find((p) => p.name === name);
-      hits.push({
-        start: line.start,
-        bodyStart: line.end,
-        label: value,
-        name,
-        role: participant?.role ?? null,
-        org: rest ?? participant?.org ?? null,
-        speakerType: speakerTypeOf(name, participants),
-      });
+    const entry = value.length < 150 ? NAME_DASH.exec(value) : null;
+    // A name without a role belongs to the list only when the list visibly goes on after it.
+    const next = nextValue(index);
+    const bare = !entry && BARE_NAME.test(value) && value !== 'Operator' && (NAME_DASH.test(next) || listHeading(next) !== null);
+    if (!block || (!entry && !bare)) break;
+    const name = entry?.[1] ?? value;
+    const rest = entry?.[2]?.trim() ?? null;
+    const type: SpeakerType = block === 'executive' && /\b(?:research|analyst)\b/i.test(rest ?? '') ? 'analyst' : block;
+    participants.push(type === 'executive' ? { name, role: rest, org: company, speakerType: type } : { name, role: null, org: rest, speakerType: type });
+    last = index;
+  }
+  return { participants, last };
+}
+
+function parse(text: string): ParsedDocument {
+  const lines = splitLines(text);
+  const listStart = lines.findIndex((line, index) => index < 300 && listHeading(collapse(line.text)) !== null);
+  const firstText = lines.findIndex((line) => line.text.trim().length > 0);
+  const headerEnd = listStart === -1 ? (TITLE.test(lines[firstText]?.text.trim() ?? '') ? firstText + 1 : 0) : listStart;
+  const header = lines.slice(0, headerEnd).map((line) => collapse(line.text)).filter((value) => value.length > 0);
+  const metadata = readMetadata(header);
+  const setAside: SetAside[] = [];
+  const lineSpan = (first: number, lastLine: number, code: string, message: string) => {
+    const from = lines[first];
+    const to = lines[lastLine];
+    if (from && to) setAside.push({ start: from.start, end: to.end, code, message });
+  };
+  if (header.length > 0) lineSpan(firstText, headerEnd - 1, 'parse/header', 'title and call details, read into the document metadata');
+  const { participants, last } = listStart === -1 ? { participants: [], last: headerEnd - 1 } : readParticipants(lines, listStart, metadata.company);
+  if (listStart !== -1) lineSpan(listStart, last, 'parse/participant-list', `participant list (${participants.length} people)`);
+
+  const byName = new Map(participants.map((participant) => [participant.name, participant]));
+  const labels: SpeakerLabel[] = [];
+  let qaStart: number | null = null;
+  for (let index = last + 1; index < lines.length; index++) {
+    const line = lines[index];
+    if (!line) continue;
+    const value = collapse(line.text);
+    if (!value) continue;
+    const start = line.start + (line.text.length - line.text.trimStart().length);
+    const end = line.start + line.text.trimEnd().length;
+    if (BOILERPLATE.test(value)) {
+      setAside.push({ start, end: text.trimEnd().length, code: 'parse/boilerplate', message: 'publisher copyright and disclaimer, not speech' });
+      break;
     }
-    return { format: 'seeking_alpha', metadata, participants, turns: turnsFromLabels(text, hits, sections, text.length, paragraphs), tables: [], issues: [] };
-  },
-};
+    if (QA_MARKER.test(value)) {
+      qaStart ??= start;
+      setAside.push({ start, end, code: 'parse/section-heading', message: `section marker "${value}"` });
+      continue;
+    }
+    const label = readLabel(value, byName, metadata.company);
+    if (label) labels.push({ start, end, label: value, ...label });
+  }
+
+  const { turns, issues } = buildTurns(text, { labels, setAside, qaStart, toText: paragraphs });
+  if (qaStart === null) markQaFromHostOpening(turns);
+  return { format: 'seeking_alpha', metadata, participants, turns, tables: [], issues };
+}
+
+/** The speaker a whole line names: a listed participant, with or without ` – Firm`, the operator, or an unidentified speaker. */
+function readLabel(value: string, byName: ReadonlyMap<string, Participant>, company: string | null): Omit<SpeakerLabel, 'start' | 'end' | 'label'> | null {
+  if (/^operator$/i.test(value)) return { name: 'Operator', role: null, org: null, speakerType: 'operator' };
+  const unidentified = UNIDENTIFIED.exec(value);
+  if (unidentified) {
+    const kind = unidentified[1]?.toLowerCase() ?? '';
+    const speakerType: SpeakerType = kind === 'analyst' ? 'analyst' : /company|corporate/.test(kind) ? 'executive' : 'unknown';
+    return { name: null, role: null, org: speakerType === 'executive' ? company : null, speakerType };
+  }
+  const dashed = NAME_DASH.exec(value);
+  const participant = byName.get(value) ?? (dashed ? byName.get(dashed[1] ?? '') : undefined);
+  if (!participant) return null;
+  const written = participant.name === value ? null : (dashed?.[2]?.trim() ?? null);
+  return {
+    name: participant.name,
+    role: participant.role,
+    org: participant.speakerType === 'analyst' ? (written ?? participant.org) : participant.org,
+    speakerType: participant.speakerType,
+  };
+}
+
+export const seekingAlphaParser: FormatParser = { format: 'seeking_alpha', detect, parse };
