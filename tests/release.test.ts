@@ -7,7 +7,8 @@ import { sha256Hex } from '@callset/schema';
 import { lockedVersions, readReleaseFolder, releaseContents, renderRelease, renderSums, writeReleaseFolder, type Changes, type Manifest } from '@callset/writers';
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildSeedsRelease } from './release.ts';
+import { build } from '@callset/dataset';
+import { buildSeedsRelease, seedsDir } from './release.ts';
 
 function capture(): Io & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', out: (text: string) => void (io.stdout += text), err: (text: string) => void (io.stderr += text), readStdin: async () => new Uint8Array() };
@@ -77,6 +78,31 @@ describe('callset release', () => {
     expect(changelog).toContain('| utterances | 470 | 0 | 0 | 1 |'.replace('470', String(contents.tables.utterances.length)));
     expect(changelog).toContain('\n## 0.1.0\n\nFirst frozen release.');
     expect((await verify(join(where.output, '0.1.1'))).code).toBe(0);
+  });
+
+  it('gives an edited seed new ids throughout: document_id comes from the source bytes', async () => {
+    const where = await workspace(built);
+    expect((await release(where, '--bump', 'minor')).code).toBe(0);
+    const seeds = await mkdtemp(join(tmpdir(), 'callset-seeds-'));
+    await cp(seedsDir, seeds, { recursive: true });
+    const seed = join(seeds, '000_a38aff60faea0394.txt');
+    // One turn and one figure: "80 minutes ago" becomes "90 minutes ago".
+    const text = await readFile(seed, 'utf8');
+    expect(text.split('announced 80 minutes ago').length).toBe(2);
+    await writeFile(seed, text.replace('announced 80 minutes ago', 'announced 90 minutes ago'));
+    await build({ inputDir: seeds, outputDir: where.output });
+    expect((await release(where, '--bump', 'patch')).code).toBe(0);
+    const changes = JSON.parse(await readFile(join(where.output, '0.1.1', 'changes.json'), 'utf8')) as Changes;
+    const [before, after] = [releaseContents(await readReleaseFolder(join(where.output, '0.1.0'))), releaseContents(await readReleaseFolder(join(where.output, '0.1.1')))];
+    const ids = (contents: typeof before, documentId: (id: string) => boolean) => contents.tables.utterances.filter((row) => documentId(row.document_id)).map((row) => row.utterance_id).sort();
+    const edited = (id: string) => id === '2da7dfa3541f8f5b';
+    const replacement = after.tables.documents.find((row) => row.source_path === '000_a38aff60faea0394.txt')?.document_id ?? '';
+    expect(changes.tables.documents.removed).toEqual(['2da7dfa3541f8f5b/000_a38aff60faea0394.txt']);
+    expect(changes.tables.documents.added).toEqual([`${replacement}/000_a38aff60faea0394.txt`]);
+    expect(changes.tables.utterances.removed).toEqual(ids(before, edited));
+    expect(changes.tables.utterances.added).toEqual(ids(after, (id) => id === replacement));
+    expect(changes.tables.utterances.changed).toEqual([]);
+    expect(changes.tables.figures.added.filter((id) => id.startsWith(replacement)).length).toBe(after.tables.figures.filter((row) => row.document_id === replacement).length);
   });
 
   it('writes byte-identical archives from two clean builds, sorted, with zero times and owners', async () => {
