@@ -69,7 +69,8 @@ export function buildTurns(text: string, layout: SpeechLayout): SpeechResult {
     ...layout.labels.map((label) => ({ start: label.start, end: label.end, label, aside: null })),
     ...layout.setAside.map((aside) => ({ start: aside.start, end: aside.end, label: null, aside })),
   ].sort((a, b) => a.start - b.start || a.end - b.end);
-  const pieces: { start: number; end: number; label: SpeakerLabel | null; continues: boolean }[] = [];
+  const pieces: { start: number; end: number; label: SpeakerLabel | null; continues: boolean; labelSpans: SpeakerLabel[] }[] = [];
+  let labelSpans: SpeakerLabel[] = [];
   const noteSpans: { start: number; end: number; note: string }[] = [];
   const emptyLabels: SpeakerLabel[] = [];
   const sectionAt = (offset: number) => (layout.qaStart !== null && offset >= layout.qaStart ? 'qa' : 'presentation');
@@ -84,7 +85,8 @@ export function buildTurns(text: string, layout: SpeechLayout): SpeechResult {
     if (start === end) return;
     const previous = pieces[pieces.length - 1];
     const continues = previous !== undefined && sameSpeaker(previous.label, speaker) && sectionAt(previous.start) === sectionAt(start);
-    pieces.push({ start, end, label: speaker, continues });
+    pieces.push({ start, end, label: speaker, continues, labelSpans });
+    labelSpans = [];
     for (const match of text.slice(start, end).matchAll(NOTE)) {
       noteSpans.push({ start: start + match.index, end: start + match.index + match[0].length, note: match[0] });
     }
@@ -96,6 +98,7 @@ export function buildTurns(text: string, layout: SpeechLayout): SpeechResult {
     if (boundary.label) {
       if (!spoke && speaker && !sameSpeaker(speaker, boundary.label)) emptyLabels.push(speaker);
       speaker = boundary.label;
+      labelSpans.push(boundary.label);
       spoke = false;
     }
     cursor = boundary.end;
@@ -112,8 +115,17 @@ export function buildTurns(text: string, layout: SpeechLayout): SpeechResult {
   for (const piece of pieces) {
     const rawText = layout.toText(text.slice(piece.start, piece.end));
     const previous = turns[turns.length - 1];
+    const addLabelSpans = (turn: ParsedTurn) => {
+      for (const label of piece.labelSpans) {
+        const span = { charStart: 0, charEnd: 0 };
+        (turn.labelSpans ??= []).push(span);
+        conversions.push({ at: label.start, apply: (cp) => (span.charStart = cp) });
+        conversions.push({ at: label.end, apply: (cp) => (span.charEnd = cp) });
+      }
+    };
     if (piece.continues && previous) {
       previous.text = `${previous.text}\n${rawText}`;
+      addLabelSpans(previous);
       conversions.push({ at: piece.end, apply: (cp) => (previous.charEnd = cp) });
       continue;
     }
@@ -131,6 +143,7 @@ export function buildTurns(text: string, layout: SpeechLayout): SpeechResult {
       replyTo: [],
     };
     turns.push(turn);
+    addLabelSpans(turn);
     conversions.push({ at: piece.start, apply: (cp) => (turn.charStart = cp) });
     conversions.push({ at: piece.end, apply: (cp) => (turn.charEnd = cp) });
   }
