@@ -81,9 +81,11 @@ export function readFlatList(list: string, seen: (candidate: string) => boolean)
       continue;
     }
     // The role is the longest start of the words that the speech shows after this name.
+    // Without evidence (a silent participant) it runs up to a placeholder name, if any.
     const roleEnd = (limit: number) => {
       for (let k = limit; k >= 1; k--) if (seen(`${name} -- ${words.slice(0, k).join(' ')}`)) return k;
-      return limit;
+      const placeholder = words.findIndex((_, k) => k > 0 && k < limit && PLACEHOLDERS.some((pattern) => pattern.test(words.slice(k, k + 2).join(' '))));
+      return placeholder === -1 ? limit : placeholder;
     };
     if (!next) {
       const end = roleEnd(words.length);

@@ -113,7 +113,8 @@ function parse(text: string): ParsedDocument {
   const { end: bodyStart, prepared } = headerEnd(text);
   const metadata = readMetadata(text.slice(0, bodyStart));
   const setAside: SetAside[] = [];
-  if (bodyStart > 0) setAside.push({ start: 0, end: bodyStart, code: 'parse/header', message: 'image credit, company, ticker and call details, read into the document metadata' });
+  const headerStop = prepared?.start ?? bodyStart;
+  if (headerStop > 0) setAside.push({ start: 0, end: headerStop, code: 'parse/header', message: 'image credit, company, ticker and call details, read into the document metadata' });
   if (prepared) setAside.push({ ...prepared, code: 'parse/section-heading', message: 'section heading "Prepared Remarks:"' });
 
   // The end matter: `Duration`, `Call participants:`, the list, site trailers. Searched from the back.

@@ -1,0 +1,181 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { repairBytes } from '@callset/encoding';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectFormat } from '../src/index.ts';
+import { motleyFoolParser } from '../src/formats/motley-fool.ts';
+import { readFlatList } from '../src/motley-fool-participants.ts';
+import { expectCoverage, expectOrderedSpans } from './span-checks.ts';
+
+const seedsDir = new URL('../../../seeds/', import.meta.url);
+const seedText = () => {
+  const name = readdirSync(seedsDir).find((file) => file.startsWith('003_'));
+  if (!name) throw new Error('no seed 003_');
+  return repairBytes(readFileSync(new URL(name, seedsDir))).text;
+};
+const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
+const ELON = 'Elon Musk -- Chief Executive Officer and Product Architect';
+
+describe('motley_fool seed 003 (one line)', () => {
+  const text = seedText();
+  const doc = motleyFoolParser.parse(text);
+
+  it('is detected from its content', () => {
+    expect(detectFormat(text)?.format).toBe('motley_fool');
+  });
+
+  it('reads the header', () => {
+    expect(doc.metadata).toMatchObject({ company: 'Tesla', ticker: 'TSLA', fiscalQuarter: 1, fiscalYear: 2024, eventDate: '2024-04-23', title: 'Tesla (TSLA) Q1 2024 Earnings Call' });
+  });
+
+  it('splits the flattened participant list', () => {
+    expect(doc.participants.map((p) => [p.name, p.speakerType])).toEqual([
+      ['Martin Viecha', 'executive'],
+      ['Elon Musk', 'executive'],
+      ['Vaibhav Taneja', 'executive'],
+      ['Lars Moravy', 'executive'],
+      ['Ashok Elluswamy', 'executive'],
+      ['Unknown speaker', 'unknown'],
+      ['Tony Sacconaghi', 'analyst'],
+      ['Adam Jonas', 'analyst'],
+      ['Alex Potter', 'analyst'],
+      ['Mark Delaney', 'analyst'],
+      ['George Gianarikas', 'analyst'],
+      ['Colin Rusch', 'analyst'],
+      ['Shreyas Patil', 'analyst'],
+    ]);
+    expect(doc.participants[1]).toEqual({ name: 'Elon Musk', role: 'Chief Executive Officer and Product Architect', org: 'Tesla', speakerType: 'executive' });
+    expect(doc.participants[11]).toEqual({ name: 'Colin Rusch', role: 'Analyst', org: 'Oppenheimer and Company', speakerType: 'analyst' });
+  });
+
+  it('splits turns exactly at the labels, not at names or dashes in speech', () => {
+    expect(doc.turns).toHaveLength(133);
+    expect(doc.turns.slice(0, 6).map((t) => t.speakerLabel)).toEqual([
+      'Martin Viecha',
+      ELON,
+      'Martin Viecha',
+      'Vaibhav Taneja -- Chief Financial Officer',
+      'Martin Viecha',
+      'Lars Moravy -- Vice President, Vehicle Engineering',
+    ]);
+    const count = (type: string) => doc.turns.filter((t) => t.speakerType === type).length;
+    expect([count('executive'), count('analyst'), count('unknown'), count('operator')]).toEqual([114, 16, 3, 0]);
+    expect(doc.turns[0]?.text.startsWith('[Audio gap] first quarter 2024 Q&A webcast. My name is Martin Viecha, VP of investor relations')).toBe(true);
+    expect(doc.turns[0]?.text.endsWith('one question and one follow-up.\nPlease use the Raise Hand button to join the question queue. But before we jump into Q&A, Elon has some opening remarks. Elon?')).toBe(true);
+    expect(doc.turns[2]?.text).toBe('Thank you very much, and Vaibhav has comments as well.');
+    const tony = doc.turns.find((t) => t.speakerName === 'Tony Sacconaghi');
+    expect(tony).toMatchObject({ speakerLabel: 'Tony Sacconaghi -- AllianceBernstein -- Analyst', speakerRole: 'Analyst', speakerOrg: 'AllianceBernstein', section: 'qa' });
+    const interrupted = doc.turns.findIndex((t) => t.text.endsWith('to keep making the price --'));
+    expect(doc.turns[interrupted + 1]).toMatchObject({ speakerName: 'Lars Moravy', text: 'More accessible.' });
+  });
+
+  it('starts the Q&A with the host turn that opens the questions', () => {
+    const first = doc.turns.findIndex((t) => t.section === 'qa');
+    expect(first).toBe(4);
+    expect(doc.turns[first]?.text.startsWith("OK. Let's start with investor Q&A.")).toBe(true);
+    expect(doc.turns.slice(first).every((t) => t.section === 'qa')).toBe(true);
+  });
+
+  it('sets aside the header, the duration, the list and the trailers', () => {
+    const asides = doc.issues.filter((issue) => issue.code !== 'parse/bracketed-note');
+    expect(asides.map((issue) => [issue.code, issue.severity])).toEqual([
+      ['parse/header', 'info'],
+      ['parse/end-matter', 'info'],
+      ['parse/participant-list', 'info'],
+      ['parse/boilerplate', 'info'],
+    ]);
+    const points = [...text];
+    expect(points.slice(asides[3]?.char_start ?? 0, asides[3]?.char_end ?? 0).join('').trim()).toBe('More TSLA analysis All earnings call transcripts');
+    expect(doc.issues.filter((issue) => issue.code === 'parse/bracketed-note').length).toBeGreaterThan(0);
+    expectOrderedSpans(text, doc);
+    expectCoverage(text, doc);
+  });
+});
+
+describe('motley_fool variants', () => {
+  it('multi-line page with headings and a participant list', () => {
+    const text = fixture('motley-fool-multiline.txt');
+    expect(detectFormat(text)?.format).toBe('motley_fool');
+    const doc = motleyFoolParser.parse(text);
+    expect(doc.metadata).toMatchObject({ company: 'Zeta Energy', exchange: 'NYSE', ticker: 'ZET', fiscalQuarter: 4, fiscalYear: 2022, eventDate: '2023-02-14' });
+    expect(doc.turns.map((t) => [t.speakerName, t.speakerType, t.section])).toEqual([
+      ['Operator', 'operator', 'presentation'],
+      ['Dana Price', 'executive', 'presentation'],
+      ['Raj Patel', 'executive', 'presentation'],
+      ['Operator', 'operator', 'qa'],
+      ['Kim Ito', 'analyst', 'qa'],
+      ['Raj Patel', 'executive', 'qa'],
+      ['Operator', 'operator', 'qa'],
+    ]);
+    expect(doc.turns[1]?.text).toBe('Thank you. Joining me is Raj Patel -- our CEO -- who will walk through the year.');
+    expect(doc.turns[2]?.text).toBe('Thanks, Dana. We grew output 8% in the quarter.\n[Technical Difficulty]');
+    expect(doc.turns[4]?.text).toBe('Raj Patel said costs fall. By how much?');
+    expect(doc.issues.map((issue) => issue.code)).toEqual(expect.arrayContaining(['parse/header', 'parse/section-heading', 'parse/participant-list', 'parse/boilerplate']));
+    expectCoverage(text, doc);
+  });
+
+  it('flattened page: bare names, relabelled speaker, placeholder, silent participant', () => {
+    const text = fixture('motley-fool-flat.txt');
+    expect(detectFormat(text)?.format).toBe('motley_fool');
+    const doc = motleyFoolParser.parse(text);
+    expect(doc.metadata).toMatchObject({ company: 'Omega Motors', ticker: 'OMGA', fiscalQuarter: 3, fiscalYear: 2023, eventDate: '2023-10-18' });
+    expect(doc.participants.map((p) => [p.name, p.role])).toEqual([
+      ['Jo Park', null],
+      ['Lina Ortiz', 'Chief Financial Officer'],
+      ['Peter Quinn', 'Chief Technology Officer'],
+      ['Unknown speaker', null],
+      ['Ravi Menon', 'Analyst'],
+    ]);
+    expect(doc.turns.map((t) => [t.speakerName, t.section, t.text])).toEqual([
+      ['Jo Park', 'presentation', 'Hello and welcome. Lina Ortiz will open. Jo Park is here too.'],
+      ['Lina Ortiz', 'presentation', 'Thanks, Jo. Margins were 18% -- up from 17%.\nAnd deliveries rose.'],
+      ['Jo Park', 'qa', "OK. Let's start with analyst questions."],
+      ['Ravi Menon', 'qa', 'Will margins hold?'],
+      ['Lina Ortiz', 'qa', 'Yes.'],
+      ['Unknown speaker', 'qa', '[Inaudible]'],
+      ['Jo Park', 'qa', 'Thank you all.'],
+    ]);
+    expectCoverage(text, doc);
+  });
+
+  it('a fragment with no header still parses, speech before any label is unknown', () => {
+    const text = 'costs came down a lot. Ravi Menon -- Summit Partners -- Analyst Thanks. Operator Next question, please. Duration: 5 minutes';
+    const doc = motleyFoolParser.parse(text);
+    expect(doc.turns.map((t) => [t.speakerType, t.text])).toEqual([
+      ['unknown', 'costs came down a lot.'],
+      ['analyst', 'Thanks.'],
+      ['operator', 'Next question, please.'],
+    ]);
+  });
+
+  it('splits a flat list using the speech as evidence', () => {
+    const speech = 'Hi. Ann Lee -- Chief Operating Officer Thanks. Bo Li -- Vice President, Sales Sure.';
+    const seen = (s: string) => speech.includes(s);
+    expect(readFlatList('Ann Lee -- Chief Operating Officer Bo Li -- Vice President, Sales', seen).map((e) => [e.name, e.role])).toEqual([
+      ['Ann Lee', 'Chief Operating Officer'],
+      ['Bo Li', 'Vice President, Sales'],
+    ]);
+  });
+
+  it('a 10 MB one-line page parses quickly', () => {
+    const base = fixture('motley-fool-flat.txt');
+    const at = base.indexOf(' Duration:');
+    const chunk = " Lina Ortiz -- Chief Financial Officer We shipped more -- a lot more. Jo Park Thanks, Lina. Jo Park said so, didn't he?";
+    const text = base.slice(0, at) + chunk.repeat(Math.ceil(10_000_000 / chunk.length)) + base.slice(at);
+    const started = performance.now();
+    const doc = motleyFoolParser.parse(text);
+    expect(performance.now() - started).toBeLessThan(8000);
+    expect(doc.turns.length).toBeGreaterThan(100_000);
+  }, 30_000);
+
+  it('parse never throws and keeps spans ordered inside the text', () => {
+    const base = fixture('motley-fool-flat.txt');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), fc.nat({ max: base.length }), fc.nat({ max: 300 }), (noise, cut, drop) => {
+        const text = base.slice(0, cut) + noise + base.slice(Math.min(base.length, cut + drop));
+        expectOrderedSpans(text, motleyFoolParser.parse(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
