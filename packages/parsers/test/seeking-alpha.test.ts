@@ -124,4 +124,28 @@ describe('seeking_alpha variants', () => {
       { numRuns: 300 },
     );
   });
+  it('a 10 MB transcript parses quickly', () => {
+    const base = fixture('seeking-alpha-acme.txt');
+    const at = base.indexOf('Copyright policy:');
+    const chunk = 'Tom Baker\nMargins held - and then some.\nPriya Nair — Jefferson Capital\nThanks, Tom Baker.\n';
+    const text = base.slice(0, at) + chunk.repeat(Math.ceil(10_000_000 / chunk.length)) + base.slice(at);
+    const started = performance.now();
+    const doc = seekingAlphaParser.parse(text);
+    expect(performance.now() - started).toBeLessThan(8000);
+    expect(doc.turns.length).toBeGreaterThan(200_000);
+  }, 30_000);
+
+  it('any text at all: detect stays in 0..1 and parse never throws', () => {
+    const pieces = fc.constantFrom(' -- ', ' – ', '\n', 'Operator', 'Analyst', 'Executives', 'Analysts', 'Duration: 3 minutes', 'Question-and-Answer Session', 'Questions & Answers:', '[x]', '  ', 'Ann Lee');
+    const texts = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 40 }).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(texts, (text) => {
+        const score = seekingAlphaParser.detect(text);
+        expect(score).toBeGreaterThanOrEqual(0);
+        expect(score).toBeLessThanOrEqual(1);
+        expectOrderedSpans(text, seekingAlphaParser.parse(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

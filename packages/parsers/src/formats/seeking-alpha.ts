@@ -56,7 +56,13 @@ function readParticipants(lines: readonly Line[], from: number, company: string 
   const participants: Participant[] = [];
   let block: SpeakerType | null = null;
   let last = from;
-  const nextValue = (index: number) => lines.slice(index + 1).map((line) => collapse(line.text)).find((value) => value.length > 0) ?? '';
+  const nextValue = (index: number) => {
+    for (let at = index + 1; at < lines.length; at++) {
+      const value = collapse(lines[at]?.text ?? '');
+      if (value) return value;
+    }
+    return '';
+  };
   for (let index = from; index < lines.length; index++) {
     const value = collapse(lines[index]?.text ?? '');
     if (!value) continue;
