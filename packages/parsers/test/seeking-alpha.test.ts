@@ -114,6 +114,20 @@ describe('seeking_alpha variants', () => {
     expect(doc.turns[1]?.labelSpans).toHaveLength(2);
   });
 
+  it('a header-less fragment: leading speech is unknown, label-shaped lines are labels', () => {
+    const text = ['costs came down, as I said.', 'Lee Chan – Orbit Research', 'And next year?', 'Sam Reed', 'Higher. Sam Reed does not guess.', 'Lee Chan – Orbit Research', 'Thanks.', 'Sam Reed', 'Sure.'].join('\n');
+    const doc = seekingAlphaParser.parse(text);
+    expect(doc.turns.map((t) => [t.speakerName, t.speakerType, t.speakerOrg])).toEqual([
+      [null, 'unknown', null],
+      ['Lee Chan', 'analyst', 'Orbit Research'],
+      ['Sam Reed', 'unknown', null],
+      ['Lee Chan', 'analyst', 'Orbit Research'],
+      ['Sam Reed', 'unknown', null],
+    ]);
+    expect(doc.issues.map((issue) => issue.code)).toContain('parse/no-participant-list');
+    expectCoverage(text, doc);
+  });
+
   it('parse never throws and keeps spans ordered inside the text', () => {
     const base = fixture('seeking-alpha-acme.txt');
     fc.assert(

@@ -1,7 +1,7 @@
 import type { SpeakerType } from '@callset/schema';
 import type { DocumentMetadata, FormatParser, Participant, ParsedDocument } from '../types.ts';
 import { emptyMetadata, parseHumanDate, splitLines, type Line } from '../text.ts';
-import { paragraphs } from '../labels.ts';
+import { isAnalystOrg, paragraphs } from '../labels.ts';
 import { buildTurns, markQaFromHostOpening, type SetAside, type SpeakerLabel } from '../speech.ts';
 
 // Seeking Alpha: a title line, `Executives` / `Analysts` lists of `Name – Role` lines, then one
@@ -103,7 +103,7 @@ function parse(text: string): ParsedDocument {
   const { participants, last } = listStart === -1 ? { participants: [], last: headerEnd - 1 } : readParticipants(lines, listStart, metadata.company);
   if (listStart !== -1) lineSpan(listStart, last, 'parse/participant-list', `participant list (${participants.length} people)`);
 
-  const byName = new Map(participants.map((participant) => [participant.name, participant]));
+  const byName = new Map((participants.length > 0 ? participants : unlistedSpeakers(lines.slice(last + 1))).map((participant) => [participant.name, participant]));
   const labels: SpeakerLabel[] = [];
   let qaStart: number | null = null;
   for (let index = last + 1; index < lines.length; index++) {
@@ -127,8 +127,29 @@ function parse(text: string): ParsedDocument {
   }
 
   const { turns, issues } = buildTurns(text, { labels, setAside, qaStart, toText: paragraphs });
+  if (participants.length === 0) issues.push({ code: 'parse/no-participant-list', severity: 'warn', char_start: null, char_end: null, message: 'no participant list: speakers were read from label-shaped lines' });
   if (qaStart === null) markQaFromHostOpening(turns);
   return { format: 'seeking_alpha', metadata, participants, turns, tables: [], issues };
+}
+
+/**
+ * A fragment without the lists: a `Name – Firm` line, or a bare name standing on two lines or
+ * more, is taken as a label (a sentence rarely fills a line on its own twice).
+ */
+function unlistedSpeakers(lines: readonly Line[]): Participant[] {
+  const bareCounts = new Map<string, number>();
+  const found = new Map<string, Participant>();
+  for (const line of lines) {
+    const value = collapse(line.text);
+    if (value.length > 80 || /[.?!,;:]$/.test(value) || /^operator$/i.test(value)) continue;
+    const dashed = NAME_DASH.exec(value);
+    if (dashed?.[1] && dashed[2] && /^[A-Z]/.test(dashed[2]) && !found.has(dashed[1])) {
+      const analyst = isAnalystOrg(dashed[2]);
+      found.set(dashed[1], { name: dashed[1], role: null, org: analyst ? dashed[2] : null, speakerType: analyst ? 'analyst' : 'unknown' });
+    } else if (!dashed && BARE_NAME.test(value)) bareCounts.set(value, (bareCounts.get(value) ?? 0) + 1);
+  }
+  for (const [name, count] of bareCounts) if (count >= 2 && !found.has(name)) found.set(name, { name, role: null, org: null, speakerType: 'unknown' });
+  return [...found.values()];
 }
 
 /** The speaker a whole line names: a listed participant, with or without ` – Firm`, the operator, or an unidentified speaker. */
