@@ -38,20 +38,18 @@ export function readFlatList(list: string, seen: (candidate: string) => boolean)
   const bareNames = (words: readonly string[]) => {
     for (const name of splitBareNames(words, seen)) entries.push({ name, role: null, firm: null, analyst: false });
   };
+  /** How many last words name the entry whose role opens `next`: the longest the speech shows as `Name -- Role`. */
+  const nameSize = (words: readonly string[], next: readonly string[], most: number) => {
+    for (let k = Math.min(MAX_NAME_WORDS, most); k >= 1; k--) if (seen(`${words.slice(-k).join(' ')} -- ${next[0] ?? ''}`)) return k;
+    return Math.max(0, Math.min(2, most));
+  };
   /** Splits words into bare names and the name whose role follows in `next`. */
   const takeNames = (words: readonly string[], next: readonly string[] | undefined): string | null => {
     if (!next || words.length === 0) {
       bareNames(words);
       return null;
     }
-    const nextWord = next[0] ?? '';
-    let size = Math.min(2, words.length);
-    for (let k = Math.min(MAX_NAME_WORDS, words.length); k >= 1; k--) {
-      if (seen(`${words.slice(-k).join(' ')} -- ${nextWord}`)) {
-        size = k;
-        break;
-      }
-    }
+    const size = nameSize(words, next, words.length);
     bareNames(words.slice(0, words.length - size));
     return words.slice(-size).join(' ');
   };
@@ -94,19 +92,13 @@ export function readFlatList(list: string, seen: (candidate: string) => boolean)
       pending = null;
       continue;
     }
-    const nextWord = next[0] ?? '';
-    let nameSize = Math.min(2, words.length - 1);
-    for (let k = Math.min(MAX_NAME_WORDS, words.length - 1); k >= 1; k--) {
-      if (seen(`${words.slice(-k).join(' ')} -- ${nextWord}`)) {
-        nameSize = k;
-        break;
-      }
-    }
-    const rest = words.slice(0, words.length - nameSize);
+    // At least one word is left for this entry's role.
+    const size = nameSize(words, next, words.length - 1);
+    const rest = words.slice(0, words.length - size);
     const end = roleEnd(rest.length);
     entries.push({ name, role: rest.slice(0, end).join(' ') || null, firm: null, analyst: false });
     bareNames(rest.slice(end));
-    pending = nameSize > 0 ? words.slice(-nameSize).join(' ') : null;
+    pending = size > 0 ? words.slice(-size).join(' ') : null;
   }
   if (pending !== null) entries.push({ name: pending, role: null, firm: null, analyst: false });
   return entries;

@@ -1,23 +1,14 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { repairBytes } from '@callset/encoding';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../src/index.ts';
 import { motleyFoolParser } from '../src/formats/motley-fool.ts';
 import { readFlatList } from '../src/motley-fool-participants.ts';
-import { expectCoverage, expectOrderedSpans } from './span-checks.ts';
+import { expectCoverage, expectOrderedSpans, fixture, repairedSeed } from './span-checks.ts';
 
-const seedsDir = new URL('../../../seeds/', import.meta.url);
-const seedText = () => {
-  const name = readdirSync(seedsDir).find((file) => file.startsWith('003_'));
-  if (!name) throw new Error('no seed 003_');
-  return repairBytes(readFileSync(new URL(name, seedsDir))).text;
-};
-const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
 const ELON = 'Elon Musk -- Chief Executive Officer and Product Architect';
 
 describe('motley_fool seed 003 (one line)', () => {
-  const text = seedText();
+  const text = repairedSeed('003_');
   const doc = motleyFoolParser.parse(text);
 
   it('is detected from its content', () => {

@@ -1,21 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { repairBytes } from '@callset/encoding';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../src/index.ts';
 import { seekingAlphaParser } from '../src/formats/seeking-alpha.ts';
-import { expectCoverage, expectOrderedSpans } from './span-checks.ts';
-
-const seedsDir = new URL('../../../seeds/', import.meta.url);
-const seedText = () => {
-  const name = readdirSync(seedsDir).find((file) => file.startsWith('001_'));
-  if (!name) throw new Error('no seed 001_');
-  // The pipeline parses the repaired text, so the test does too.
-  return repairBytes(readFileSync(new URL(name, seedsDir))).text;
-};
+import { expectCoverage, expectOrderedSpans, fixture, repairedSeed } from './span-checks.ts';
 
 describe('seeking_alpha seed 001 (through repairBytes)', () => {
-  const text = seedText();
+  const text = repairedSeed('001_');
   const doc = seekingAlphaParser.parse(text);
 
   it('is detected from its content', () => {
@@ -70,7 +60,6 @@ describe('seeking_alpha seed 001 (through repairBytes)', () => {
   });
 });
 
-const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
 
 describe('seeking_alpha variants', () => {
   it('another company, em dashes, trailing spaces, a name inside speech, boilerplate', () => {

@@ -1,5 +1,18 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { repairBytes } from '@callset/encoding';
 import { expect } from 'vitest';
 import type { ParsedDocument } from '../src/types.ts';
+
+const seedsDir = new URL('../../../seeds/', import.meta.url);
+
+/** A seed as the pipeline parses it: after repairBytes. */
+export function repairedSeed(prefix: string): string {
+  const name = readdirSync(seedsDir).find((file) => file.startsWith(prefix));
+  if (!name) throw new Error(`no seed ${prefix}`);
+  return repairBytes(readFileSync(new URL(name, seedsDir))).text;
+}
+
+export const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
 
 /** Turn and issue spans lie inside the text, turns in order and not overlapping. */
 export function expectOrderedSpans(text: string, doc: ParsedDocument): void {
