@@ -129,6 +129,16 @@ describe('motley_fool variants', () => {
     expectCoverage(text, doc);
   });
 
+  it('an analyst labelled with a firm worded otherwise than in the list', () => {
+    const text = 'Image source: The Motley Fool. Omega Motors (OMGA +0.52%)Q3 2023 Earnings CallOct 18, 2023, 4:30 p.m. ET Jo Park Over to questions. Thanks Ravi Menon -- Summit Partners LLC -- Analyst Will margins hold? Jo Park Yes. Duration: 2 minutes Jo Park Ravi Menon -- Summit Partners -- Analyst';
+    const doc = motleyFoolParser.parse(text);
+    expect(doc.turns.map((t) => [t.speakerLabel, t.speakerOrg, t.text])).toEqual([
+      ['Jo Park', 'Omega Motors', 'Over to questions. Thanks'],
+      ['Ravi Menon -- Summit Partners LLC -- Analyst', 'Summit Partners LLC', 'Will margins hold?'],
+      ['Jo Park', 'Omega Motors', 'Yes.'],
+    ]);
+  });
+
   it('a fragment with no header still parses, speech before any label is unknown', () => {
     const text = 'costs came down a lot. Ravi Menon -- Summit Partners -- Analyst Thanks. Operator Next question, please. Duration: 5 minutes';
     const doc = motleyFoolParser.parse(text);

@@ -151,7 +151,8 @@ function parse(text: string): ParsedDocument {
       candidates.push({ label: name, bare: true, participant: { name, role: null, org: null, speakerType: name === 'Operator' ? 'operator' : 'unknown' } });
     }
   }
-  if (entries.length === 0) candidates.push(...analystLabelsInSpeech(body));
+  const known = new Set(candidates.map((candidate) => candidate.label));
+  candidates.push(...analystLabelsInSpeech(body, participants).filter((candidate) => !known.has(candidate.label)));
 
   const qa = QA_HEADING.exec(body);
   const qaStart = qa ? bodyStart + qa.index + qa[0].length - (qa[1]?.length ?? 0) : null;
@@ -164,11 +165,18 @@ function parse(text: string): ParsedDocument {
   return { format: 'motley_fool', metadata, participants, turns, tables: [], issues };
 }
 
-/** Without a participant list, `Name -- Firm -- Analyst` labels still say who asks. */
-function analystLabelsInSpeech(body: string): { label: string; participant: Participant; bare: boolean }[] {
+/**
+ * `Name -- Firm -- Analyst` labels say who asks even where the list is missing or words the firm
+ * otherwise. The capture may take capitalised words of the speech before the name: a listed name
+ * at its end is the label's start.
+ */
+function analystLabelsInSpeech(body: string, participants: readonly Participant[]): { label: string; participant: Participant; bare: boolean }[] {
   const found = new Map<string, { label: string; participant: Participant; bare: boolean }>();
   for (const match of body.matchAll(ANALYST_LABEL)) {
-    const [label, name = '', firm = ''] = match;
+    const [whole, captured = '', firm = ''] = match;
+    const listed = participants.find((participant) => captured === participant.name || captured.endsWith(` ${participant.name}`));
+    const name = listed?.name ?? captured;
+    const label = whole.slice(captured.length - name.length);
     if (!found.has(label)) found.set(label, { label, bare: false, participant: { name, role: 'Analyst', org: firm, speakerType: 'analyst' } });
   }
   return [...found.values()];
