@@ -36,6 +36,8 @@ export interface ParsedTurn {
   charEnd: number;
   /** Indexes of earlier turns this one quotes (forum posts). */
   replyTo: number[];
+  /** Spans of the label (and role) lines that opened or continued the turn, where they lie outside its speech span. */
+  labelSpans?: { charStart: number; charEnd: number }[];
   /** Names a forum post addresses with @, as written without the @. */
   mentions?: string[];
 }

@@ -1,71 +1,228 @@
-import type { FormatParser, Participant, ParsedDocument } from '../types.ts';
-import { emptyMetadata, parseHumanDate, splitLines } from '../text.ts';
-import { paragraphs } from '../labels.ts';
-import { speakerTypeOf, turnsFromLabels, type LabelHit, type SectionMark } from '../turns.ts';
+import type { FormatParser, Participant, ParsedDocument, ParsedTable } from '../types.ts';
+import { codePointOffsets, splitLines, type Line } from '../text.ts';
+import {
+  MAX_LABEL_LENGTH,
+  classifyRoleLine,
+  genericSpeakerType,
+  isBoilerplateStart,
+  isParticipantHeading,
+  looksLikeName,
+  looksLikeRoleLine,
+  parseParticipantList,
+  readCallHeader,
+  roleAndOrg,
+  sectionOfHeading,
+  splitFooter,
+} from '../capiq-common.ts';
+import { inferQaStart } from '../qa-start.ts';
+import { tsvCells } from '../tsv-table.ts';
+import { buildTurns, type Piece, type Speaker } from '../turn-builder.ts';
 
-export const capiqParser: FormatParser = {
-  format: 'capiq',
-  detect: (text) => (/S&P Capital IQ|WWW\.SPCAPITALIQ\.COM/.test(text) ? 0.9 : 0),
-  parse(text): ParsedDocument {
-    const lines = splitLines(text);
-    const participants: Participant[] = [];
-    const firstNonEmpty = lines.filter((line) => line.text.trim()).slice(0, 6);
-    const header = /^(.+?)\s+([A-Za-z]+):([A-Z.]+)\s*$/.exec(firstNonEmpty[0]?.text.trim() ?? '');
-    const period = /\bF([QY])(\d)?\s*(\d{4})\b/.exec(text.slice(0, 2000));
-    const metadata = {
-      ...emptyMetadata(),
-      company: header?.[1] ?? null,
-      exchange: header?.[2] ?? null,
-      ticker: header?.[3] ?? null,
-      fiscalYear: period ? Number(period[3]) : null,
-      fiscalQuarter: period?.[1] === 'Q' ? Number(period[2]) : null,
-      eventDate: parseHumanDate(text.slice(0, 2000)),
-      title: firstNonEmpty[1]?.text.trim() ?? null,
+/** A line with its page footer cut off: the trimmed rest and where it lies (UTF-16). */
+interface Entry {
+  line: Line;
+  value: string;
+  start: number;
+  end: number;
+  footer: [number, number] | null;
+  blank: boolean;
+}
+
+function readEntry(line: Line): Entry {
+  const footer = splitFooter(line.text);
+  const rest = footer ? footer.before : line.text;
+  const value = rest.trim();
+  const start = line.start + (rest.length - rest.trimStart().length);
+  const footerSpan: [number, number] | null = footer ? [line.start + footer.footerAt, line.start + line.text.trimEnd().length] : null;
+  return { line, value, start, end: start + value.length, footer: footerSpan, blank: line.text.trim() === '' };
+}
+
+const INLINE_LABEL = /^([^*]{1,100})\*([^*]{1,150})\*$/;
+const key = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
+
+function nextContent(entries: readonly Entry[], from: number, to: number): number {
+  for (let index = from; index < to; index++) if (entries[index]?.value) return index;
+  return -1;
+}
+
+interface LabelMatch {
+  name: string;
+  roleLine: string | null;
+  roleIndex: number | null;
+}
+
+/**
+ * A label at `index`: `Name*Role*` inline, or a name line (a listed participant, a generic label
+ * such as Operator, or any name followed by a role/firm line) with the role/firm line that follows
+ * it past blank lines and page footers.
+ */
+function matchLabel(entries: readonly Entry[], index: number, to: number, known: ReadonlyMap<string, Participant>): LabelMatch | null {
+  const value = entries[index]?.value ?? '';
+  if (value === '' || value.length > MAX_LABEL_LENGTH) return null;
+  const inline = INLINE_LABEL.exec(value);
+  if (inline) {
+    const name = (inline[1] ?? '').trim();
+    const role = (inline[2] ?? '').trim();
+    return known.has(key(name)) || (looksLikeName(name) && classifyRoleLine(role) !== null) ? { name, roleLine: role, roleIndex: null } : null;
+  }
+  const participant = known.get(key(value));
+  const isNamed = participant !== undefined || genericSpeakerType(value) !== null;
+  if (!isNamed && !looksLikeName(value)) return null;
+  const next = nextContent(entries, index + 1, to);
+  const candidate = next === -1 ? '' : (entries[next]?.value ?? '');
+  const listedRole = participant ? key(participant.role ?? participant.org ?? '') : '';
+  const isRole =
+    candidate.length <= MAX_LABEL_LENGTH &&
+    !known.has(key(candidate)) &&
+    genericSpeakerType(candidate) === null &&
+    (looksLikeRoleLine(candidate) || (listedRole !== '' && key(candidate) === listedRole));
+  if (!isNamed && !isRole) return null;
+  return { name: value, roleLine: isRole ? candidate : null, roleIndex: isRole ? next : null };
+}
+
+function speakerOf(match: LabelMatch, known: ReadonlyMap<string, Participant>, company: string | null): Speaker {
+  const participant = known.get(key(match.name));
+  const type = genericSpeakerType(match.name) ?? (match.roleLine ? classifyRoleLine(match.roleLine) : null) ?? participant?.speakerType ?? 'unknown';
+  const { role, org } = match.roleLine ? roleAndOrg(match.roleLine, type, company) : { role: participant?.role ?? null, org: participant?.org ?? null };
+  return { label: match.name, name: match.name, role, org, type };
+}
+
+/** First and last non-blank content of entries [from, to) as a span, or null. */
+function contentSpan(entries: readonly Entry[], from: number, to: number): [number, number] | null {
+  let first: Entry | null = null;
+  let last: Entry | null = null;
+  for (let index = from; index < to; index++) {
+    const entry = entries[index];
+    if (!entry || entry.blank) continue;
+    first ??= entry;
+    last = entry;
+  }
+  return first && last ? [first.line.start, last.line.start + last.line.text.trimEnd().length] : null;
+}
+
+/**
+ * Where the speech begins: the first section heading; without one, the label before the first
+ * line of prose after the header.
+ */
+function findBodyStart(entries: readonly Entry[], from: number): number {
+  for (let index = from; index < entries.length; index++) if (sectionOfHeading(entries[index]?.value ?? '') !== null) return index;
+  const isLabelish = (value: string) => looksLikeName(value) || genericSpeakerType(value) !== null;
+  for (let index = from; index < entries.length; index++) {
+    const value = entries[index]?.value ?? '';
+    if (value === '') continue;
+    if (value.length <= MAX_LABEL_LENGTH && INLINE_LABEL.test(value)) return index;
+    if (value.length <= MAX_LABEL_LENGTH && (isLabelish(value) || looksLikeRoleLine(value) || isParticipantHeading(value))) continue;
+    const previous = (before: number) => {
+      for (let back = before - 1; back >= from; back--) if (entries[back]?.value) return back;
+      return -1;
     };
-    const presentation = lines.findIndex((line) => line.text.trim() === 'Presentation');
-    let block: 'executive' | 'analyst' | null = null;
-    for (let i = 0; i < (presentation === -1 ? 0 : presentation); i++) {
-      const value = lines[i]?.text.trim() ?? '';
-      if (value === 'EXECUTIVES') block = 'executive';
-      else if (value === 'ANALYSTS') block = 'analyst';
-      else if (block && value && /^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,3}$/.test(value)) {
-        const role = lines.slice(i + 1).find((line) => line.text.trim())?.text.trim() ?? null;
-        participants.push({ name: value, role, org: null, speakerType: /Research Division/.test(role ?? '') ? 'analyst' : block });
-      }
+    const role = previous(index);
+    const roleValue = entries[role]?.value ?? '';
+    if (role !== -1 && looksLikeRoleLine(roleValue)) {
+      const name = previous(role);
+      if (name !== -1 && isLabelish(entries[name]?.value ?? '')) return name;
     }
-    const hits: LabelHit[] = [];
-    const sections: SectionMark[] = [];
-    const bodyEnd = lines.findIndex((line, index) => index > presentation && /^Copyright|^These materials have been prepared/.test(line.text.trim()));
-    const endLine = bodyEnd === -1 ? lines.length : bodyEnd;
-    for (let i = Math.max(presentation, 0); i < endLine; i++) {
-      const line = lines[i];
-      if (!line) continue;
-      const value = line.text.replace(/\*\*WWW\.SPCAPITALIQ\.COM\*\*/, '').trim();
-      if (value === 'Presentation') sections.push({ start: line.start, section: 'presentation' });
-      if (value === 'Question and Answer') sections.push({ start: line.start, section: 'qa' });
-      const inline = /^([^*]+)\*([^*]+)\*$/.exec(value);
-      const name = inline ? (inline[1] ?? '').trim() : value;
-      if (name !== 'Operator' && !participants.some((participant) => participant.name === name)) continue;
-      let bodyLine = i + 1;
-      let role = inline?.[2]?.trim() ?? null;
-      while (bodyLine < endLine && (lines[bodyLine]?.text.trim() === '' || lines[bodyLine]?.text.trim() === 'WWW.SPCAPITALIQ.COM')) bodyLine++;
-      const candidate = lines[bodyLine]?.text.trim() ?? '';
-      if (!inline && name !== 'Operator' && candidate.length < 90 && !/[.?!]$/.test(candidate)) {
-        role = candidate;
-        bodyLine++;
-      }
-      hits.push({
-        start: line.start,
-        bodyStart: lines[bodyLine]?.start ?? line.end,
-        label: line.text.trim(),
-        name,
-        role,
-        org: null,
-        speakerType: speakerTypeOf(name, participants),
-      });
+    return role !== -1 && isLabelish(roleValue) ? role : index;
+  }
+  return entries.length;
+}
+
+function parseCapiq(text: string): ParsedDocument {
+  const entries = splitLines(text).map(readEntry);
+  const participantsAt = entries.findIndex((entry) => entry.value.length <= 60 && isParticipantHeading(entry.value));
+  const tableFirst = entries.findIndex((entry, index) => (participantsAt === -1 || index < participantsAt) && entry.line.text.includes('\t') && entry.value !== '');
+  let tableEnd = tableFirst;
+  while (tableEnd !== -1 && tableEnd < entries.length && entries[tableEnd]?.line.text.includes('\t')) tableEnd++;
+  const bodyStart = findBodyStart(entries, participantsAt !== -1 ? participantsAt : tableEnd !== -1 ? tableEnd : 0);
+  const headerEnd = [tableFirst, participantsAt, bodyStart].find((index) => index !== -1 && index <= bodyStart) ?? bodyStart;
+
+  const header = readCallHeader(entries.slice(0, headerEnd).map((entry) => entry.value));
+  const company = header.metadata.company;
+
+  const participants: Participant[] = [];
+  if (participantsAt !== -1 && participantsAt < bodyStart) {
+    const paragraphs: string[][] = [[]];
+    for (const entry of entries.slice(participantsAt, bodyStart)) {
+      if (entry.blank) paragraphs.push([]);
+      else if (entry.value) paragraphs[paragraphs.length - 1]?.push(entry.value);
     }
-    const end = lines[endLine]?.start ?? text.length;
-    const clean = (raw: string) => paragraphs(raw.replace(/^WWW\.SPCAPITALIQ\.COM$/gm, ''));
-    return { format: 'capiq', metadata, participants, turns: turnsFromLabels(text, hits, sections, end, clean), tables: [], issues: [] };
-  },
-};
+    participants.push(...parseParticipantList(paragraphs, company));
+  }
+  const known = new Map(participants.map((participant) => [key(participant.name), participant]));
+
+  const pieces: Piece[] = [];
+  const aside = (span: [number, number] | null, code: string, message: string) => {
+    if (span) pieces.push({ kind: 'aside', start: span[0], end: span[1], code, message });
+  };
+  aside(contentSpan(entries, 0, headerEnd), 'parse/document-header', 'document header: company, period, date');
+  const tables: ParsedTable[] = [];
+  const toPoint = codePointOffsets(text);
+  const tableSpan = tableFirst === -1 ? null : contentSpan(entries, tableFirst, tableEnd);
+  if (tableSpan) {
+    aside(tableSpan, 'parse/estimates-table', 'estimates table, rebuilt as a table');
+    tables.push({ turnIndex: null, charStart: toPoint(tableSpan[0]), charEnd: toPoint(tableSpan[1]), cells: tsvCells(text.slice(tableSpan[0], tableSpan[1])) });
+  }
+  const afterTable = tableSpan ? tableEnd : headerEnd;
+  aside(contentSpan(entries, Math.max(afterTable, headerEnd), bodyStart), participants.length ? 'parse/participant-list' : 'parse/document-header', participants.length ? `participant list (${participants.length} people)` : 'document header');
+
+  let bodyEnd = entries.findIndex((entry, index) => index > bodyStart && isBoilerplateStart(entry.value));
+  if (bodyEnd === -1) bodyEnd = entries.length;
+  let roleAt = -1;
+  for (let index = bodyStart; index < bodyEnd; index++) {
+    const entry = entries[index];
+    if (!entry) continue;
+    if (entry.footer) aside(entry.footer, 'parse/page-footer', 'page footer');
+    if (index === roleAt) continue;
+    if (entry.blank) {
+      pieces.push({ kind: 'break' });
+      continue;
+    }
+    if (entry.value === '') continue;
+    const section = sectionOfHeading(entry.value);
+    if (section) {
+      pieces.push({ kind: 'section', start: entry.start, end: entry.end, section });
+      continue;
+    }
+    const label = matchLabel(entries, index, bodyEnd, known);
+    if (label) {
+      const roleEntry = label.roleIndex === null ? null : entries[label.roleIndex];
+      pieces.push({ kind: 'label', start: entry.start, end: roleEntry ? roleEntry.end : entry.end, speaker: speakerOf(label, known, company) });
+      roleAt = label.roleIndex ?? -1;
+      continue;
+    }
+    pieces.push({ kind: 'speech', start: entry.start, end: entry.end });
+  }
+  aside(contentSpan(entries, bodyEnd, entries.length), 'parse/legal-boilerplate', 'legal notice at the end, not speech');
+
+  const built = buildTurns(text, pieces);
+  const qaStart = built.qaMarked ? null : inferQaStart(built.turns, false);
+  const turns = built.turns.map((turn, index) => (qaStart !== null && index >= qaStart ? { ...turn, section: 'qa' as const } : turn));
+  const headerIssues = header.issues.map((issue) => ({ ...issue, char_start: null, char_end: null }));
+  return { format: 'capiq', metadata: header.metadata, participants, turns, tables, issues: [...headerIssues, ...built.issues] };
+}
+
+const HEAD = 20_000;
+
+/**
+ * CapIQ from its content: the page footer and name, the participant headings, the
+ * `Exchange:TICKER` and `FQn YYYY ... Call` header lines, `Name*Role*` labels. A text whose labels
+ * are Markdown bold is the Markdown export, so it counts for less here.
+ */
+function detectCapiq(text: string): number {
+  const head = text.slice(0, HEAD);
+  const signals: [boolean, number][] = [
+    [text.includes('WWW.SPCAPITALIQ.COM'), 0.5],
+    [/S&P Capital IQ|Capital IQ, Inc\./.test(text), 0.3],
+    [/^[ \t]*Call Participants[ \t]*$/m.test(head), 0.2],
+    [/^[ \t]*(?:EXECUTIVES|ANALYSTS)[ \t]*$/m.test(head), 0.1],
+    [/^[^\n]{1,150}[ \t][A-Za-z][A-Za-z0-9]{0,15}:[A-Z0-9][A-Z0-9.-]{0,11}[ \t]*$/m.test(head.slice(0, 2000)), 0.1],
+    [/^[ \t]*F[QYH][1-4]?[ \t]+(?:19|20)\d{2}[ \t][^\n]{0,80}Call/m.test(head), 0.1],
+    [/^[ \t]*Question and Answer[ \t]*$/m.test(text), 0.1],
+    [/^[^*\n]{2,100}\*[^*\n]{2,150}\*[ \t]*$/m.test(text), 0.1],
+  ];
+  const score = signals.reduce((sum, [present, weight]) => sum + (present ? weight : 0), 0);
+  const boldLabels = text.match(/^(?:#{1,6}[ \t]*)?\*\*[^*\n]{2,100}\*\*[ \t]*$/gm)?.length ?? 0;
+  return Math.min(0.95, boldLabels >= 3 ? score / 2 : score);
+}
+
+export const capiqParser: FormatParser = { format: 'capiq', detect: detectCapiq, parse: parseCapiq };
