@@ -100,7 +100,9 @@ describe('the seeds release', () => {
     expect(ids).toEqual([...ids].sort());
     const first = arrow.toArray().find((row) => row.seq === 0 && row.document_id === '2da7dfa3541f8f5b');
     const text = [...(await readFile(join(releaseDir, 'texts', '2da7dfa3541f8f5b.txt'), 'utf8'))];
-    expect(text.slice(first?.char_start, (first?.char_start ?? 0) + 8).join('')).toBe('Operator');
+    // The span holds the speech; the label line `Operator` lies before it, outside.
+    expect(text.slice(first?.char_start, (first?.char_start ?? 0) + 22).join('')).toBe('Good day, ladies and g');
+    expect(text.slice(0, first?.char_start).join('').trimEnd().endsWith('\nOperator')).toBe(true);
   });
 
   it('writes a manifest whose checksums match the files', async () => {

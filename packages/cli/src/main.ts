@@ -9,13 +9,14 @@ export type { Io } from './io.ts';
 const HELP = `callset: earnings-call transcripts and investor-forum threads into a versioned dataset
 
 Usage:
-  callset build --input DIR --output DIR [--catalog FILE] [--strict] [--workers N]
+  callset build --input DIR --output DIR [--catalog FILE] [--strict] [--workers N] [--verbose]
       Run the whole pipeline on every file under --input (recursively, sorted) and
       write the release to <--output>/next/. A catalog.json at the top of --input is
       read as that folder's catalog unless --catalog names another. Every input ends
       up in documents.csv, parsed or rejected with a reason. Exit code 0 unless
       --strict and a document was rejected. --workers N spreads documents over N
       threads (default: all cores); the output is the same bytes for any N.
+      --verbose also prints the stack of any internal error.
   callset repair [FILE] [--explain]
       Print FILE (or stdin) with its encoding repaired. --explain lists each repair
       (offset, before, after, rule) on stderr instead.

@@ -1,4 +1,4 @@
-import type { TableName, TableRows } from './tables.ts';
+import { STAGES, type TableName, type TableRows } from './tables.ts';
 
 type RowOf<T extends TableName> = TableRows[T][number];
 
@@ -12,7 +12,7 @@ export const ROW_KEYS: { [T in TableName]: (row: RowOf<T>) => string } = {
   firms: (row) => row.firm_id,
   figures: (row) => row.figure_id,
   table_cells: (row) => `${row.table_id}\u0000${pad(row.row)}\u0000${pad(row.col)}`,
-  issues: (row) => [row.document_id, row.stage, pad(row.char_start), row.code, row.message].join('\u0000'),
+  issues: (row) => [row.document_id, row.source_path, STAGES.indexOf(row.stage), pad(row.char_start), row.code, row.message].join('\u0000'),
 };
 
 /** Rows in release order: by key, compared by UTF-16 code units, so the order is the same everywhere. */

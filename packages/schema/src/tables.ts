@@ -120,9 +120,14 @@ export const tableCellSchema = z.object({
   cell_text: optionalText,
 });
 
+/** The stages in pipeline order: issues of a document are listed in this order. */
+export const STAGES = ['discover', 'repair', 'parse', 'normalize', 'write'] as const;
+
 export const issueSchema = z.object({
   document_id: text,
-  stage: z.enum(['discover', 'repair', 'parse', 'normalize', 'write']),
+  /** The file the issue is about: byte-identical files share a document_id, never a path. */
+  source_path: text,
+  stage: z.enum(STAGES),
   code: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/),
   severity: z.enum(SEVERITIES),
   char_start: offset.nullable(),
@@ -164,4 +169,4 @@ export interface TableRows {
 }
 
 /** An issue as a pure stage reports it, before the pipeline stamps the document and stage on it. */
-export type StageIssue = Omit<IssueRow, 'document_id' | 'stage'>;
+export type StageIssue = Omit<IssueRow, 'document_id' | 'source_path' | 'stage'>;

@@ -13,15 +13,15 @@ export const PRIMARY_KEYS: Record<TableName, readonly string[]> = {
   firms: ['firm_id'],
   figures: ['figure_id'],
   table_cells: ['table_id', 'row', 'col'],
-  issues: ['document_id', 'stage', 'code', 'char_start', 'char_end', 'message'],
+  issues: ['document_id', 'source_path', 'stage', 'code', 'char_start', 'char_end', 'message'],
 };
 
 export interface ForeignKey {
-  fields: string;
-  reference: { resource: TableName; fields: string };
+  fields: string | string[];
+  reference: { resource: TableName; fields: string | string[] };
 }
 
-const to = (fields: string, resource: TableName, referenced = fields): ForeignKey => ({ fields, reference: { resource, fields: referenced } });
+const to = (fields: string | string[], resource: TableName, referenced = fields): ForeignKey => ({ fields, reference: { resource, fields: referenced } });
 
 /** References between tables, as Table Schema foreign keys (list columns such as `firm_ids` cannot be expressed). */
 export const FOREIGN_KEYS: Record<TableName, readonly ForeignKey[]> = {
@@ -31,7 +31,7 @@ export const FOREIGN_KEYS: Record<TableName, readonly ForeignKey[]> = {
   firms: [to('successor_firm_id', 'firms', 'firm_id')],
   figures: [to('document_id', 'documents'), to('utterance_id', 'utterances'), to('speaker_id', 'speakers')],
   table_cells: [to('document_id', 'documents'), to('utterance_id', 'utterances')],
-  issues: [to('document_id', 'documents')],
+  issues: [to(['document_id', 'source_path'], 'documents')],
 };
 
 /** A row's id as one string: the primary key values joined by `/`. */

@@ -8,7 +8,7 @@ const firms: FirmRow[] = [
   { firm_id: 'morgan-stanley', canonical_name: 'Morgan Stanley', aliases: ['Morgan Stanley, Research Division', 'MS "Research"'], successor_firm_id: null },
 ];
 const issues: IssueRow[] = [
-  { document_id: 'd1', stage: 'parse', code: 'speaker/unresolved', severity: 'warn', char_start: 3, char_end: null, message: 'line one\nline two' },
+  { document_id: 'd1', source_path: 'calls/d1.txt', stage: 'parse', code: 'speaker/unresolved', severity: 'warn', char_start: 3, char_end: null, message: 'line one\nline two' },
 ];
 
 describe('CSV', () => {
@@ -18,7 +18,7 @@ describe('CSV', () => {
         'morgan-stanley,Morgan Stanley,"[""Morgan Stanley, Research Division"",""MS \\""Research\\""""]",\n',
     );
     expect(tableToCsv('issues', issues)).toBe(
-      'document_id,stage,code,severity,char_start,char_end,message\nd1,parse,speaker/unresolved,warn,3,,"line one\nline two"\n',
+      'document_id,source_path,stage,code,severity,char_start,char_end,message\nd1,calls/d1.txt,parse,speaker/unresolved,warn,3,,"line one\nline two"\n',
     );
   });
 

@@ -56,12 +56,17 @@ try {
   const corpusBytes = await generateCorpus(join(repoRoot, 'seeds'), corpus, docs, Number(values.seed));
   await baselineSeconds(corpus); // warm the file cache
   const results: Run[] = [];
+  const oneWorker: Run[] = [];
+  const twoWorkers: Run[] = [];
   const baselines: number[] = [];
+  const profile = (...args: string[]) =>
+    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(here, 'profile-once.ts'), corpus, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Run;
   for (let run = 0; run < runs; run++) {
     process.stderr.write(`run ${run + 1}/${runs}\n`);
     baselines.push(await baselineSeconds(corpus));
-    const output = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'profile-once.ts'), corpus], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    results.push(JSON.parse(output) as Run);
+    results.push(profile());
+    oneWorker.push(profile('1'));
+    twoWorkers.push(profile('2'));
   }
   const mb = corpusBytes / 1e6;
   const stages = Object.keys(results[0]?.timings ?? {});
@@ -80,10 +85,16 @@ try {
       `${stage.padEnd(26)}${fmt(seconds.median)}${(mb / seconds.median).toFixed(1).padStart(10)}${(docs / seconds.median).toFixed(0).padStart(10)}  ${(seconds.median / baseline).toFixed(1)}x  [${seconds.min.toFixed(2)}..${seconds.max.toFixed(2)} s]`,
     ),
     `peak RSS: ${stats(results.map((result) => result.maxRssBytes / 2 ** 20)).median.toFixed(0)} MiB; output: ${((results[0]?.outputBytes ?? 0) / 1e6).toFixed(1)} MB`,
+    ...[oneWorker, twoWorkers].map((series, index) => {
+      const seconds = stats(series.map((result) => Object.values(result.timings).reduce((a, b) => a + b, 0)));
+      const rss = stats(series.map((result) => result.maxRssBytes / 2 ** 20)).median;
+      return `build, ${index + 1} worker${index ? 's' : ''}: ${seconds.median.toFixed(2)} s [${seconds.min.toFixed(2)}..${seconds.max.toFixed(2)}], ${(mb / seconds.median).toFixed(1)} MB/s, peak RSS ${rss.toFixed(0)} MiB`;
+    }),
+    `speed-up 1 -> 2 workers: ${(stats(oneWorker.map((r) => Object.values(r.timings).reduce((a, b) => a + b, 0))).median / stats(twoWorkers.map((r) => Object.values(r.timings).reduce((a, b) => a + b, 0))).median).toFixed(2)}x`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   await mkdir(outDir, { recursive: true });
-  await writeFile(join(outDir, `pipeline-${docs}.json`), `${JSON.stringify({ docs, corpusBytes, runs: results, baselines }, null, 2)}\n`);
+  await writeFile(join(outDir, `pipeline-${docs}.json`), `${JSON.stringify({ docs, corpusBytes, runs: results, oneWorker, twoWorkers, baselines }, null, 2)}\n`);
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeReleaseFolder } from '@callset/writers';
 import { discoverSources } from '../src/discover.ts';
+import { processSources } from '../src/parallel.ts';
 import { normalizeStage, parseStage, repairStage, writeStage } from '../src/stages.ts';
 
-const [inputDir = ''] = process.argv.slice(2);
+const [inputDir = '', workersArg] = process.argv.slice(2);
+/** With a worker count, time the parallel path as one 'process' stage; without, each stage in this thread. */
+const workers = workersArg === undefined ? null : Number(workersArg);
 const timings: Record<string, number> = {};
 async function timed<T>(name: string, run: () => T | Promise<T>): Promise<T> {
   const start = process.hrtime.bigint();
@@ -16,10 +19,15 @@ async function timed<T>(name: string, run: () => T | Promise<T>): Promise<T> {
 }
 
 const out = await mkdtemp(join(tmpdir(), 'callset-bench-'));
-const { files } = await timed('read', () => discoverSources(inputDir));
-const repaired = await timed('repair', () => repairStage(files));
-const parsed = await timed('parse', () => parseStage(repaired));
-const normalized = await timed('normalize', () => normalizeStage(parsed, {}));
+const files = await timed('read', () => discoverSources(inputDir));
+const normalized =
+  workers === null
+    ? await (async () => {
+        const repaired = await timed('repair', () => repairStage(files));
+        const parsed = await timed('parse', () => parseStage(repaired));
+        return timed('normalize', () => normalizeStage(parsed, {}));
+      })()
+    : await timed(`repair+parse+normalize (${workers} workers)`, () => processSources(files, {}, workers));
 const rendered = await timed('render', () => writeStage(normalized));
 await timed('write', () => writeReleaseFolder(join(out, 'next'), rendered));
 let outputBytes = 0;

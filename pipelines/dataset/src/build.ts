@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCatalog, type Catalog } from '@callset/schema';
 import { writeReleaseFolder } from '@callset/writers';
-import { CATALOG_FILE, discoverSources } from './discover.ts';
+import { CATALOG_FILE, discoverSources, type DiscoverIo, type SourceFile } from './discover.ts';
 import { defaultWorkerCount, processSources } from './parallel.ts';
-import { writeStage } from './stages.ts';
+import { parseStage, repairStage, writeStage } from './stages.ts';
 
 export interface BuildOptions {
   inputDir: string;
@@ -15,11 +15,16 @@ export interface BuildOptions {
   log?: (message: string) => void;
   /** Worker threads for the per-document stages; 1 runs them in this thread. Default: all cores. */
   workers?: number;
+  /** Also log the stack of every parser that threw (`callset build --verbose`). */
+  verbose?: boolean;
+  /** Discovery's file reads; tests inject failures here. */
+  discoverIo?: DiscoverIo;
 }
 
 export interface BuildSummary {
   documents: number;
-  rejected: { sourcePath: string; reason: string }[];
+  /** Each rejected document, with the message of the issue that gives its reason. */
+  rejected: { sourcePath: string; reason: string; message: string }[];
   rows: Record<string, number>;
   releaseDir: string;
 }
@@ -45,8 +50,7 @@ export async function loadCatalog(path: string, required: boolean): Promise<Cata
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   const log = options.log ?? (() => {});
   const catalog = await loadCatalog(options.catalogPath ?? join(options.inputDir, CATALOG_FILE), options.catalogPath !== undefined);
-  const { files, skipped } = await discoverSources(options.inputDir);
-  for (const skip of skipped) log(`skipped ${skip.sourcePath}: ${skip.reason}`);
+  const files = await discoverSources(options.inputDir, options.discoverIo);
   const workers = options.workers ?? defaultWorkerCount();
   log(`repair, parse, normalize: ${files.length} files on ${workers} worker${workers === 1 ? '' : 's'}`);
   const normalized = await processSources(files, catalog, workers);
@@ -56,6 +60,24 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const rows = Object.fromEntries(Object.entries(normalized.tables).map(([table, tableRows]) => [table, tableRows.length]));
   const rejected = normalized.tables.documents
     .filter((document) => document.status === 'rejected')
-    .map((document) => ({ sourcePath: document.source_path, reason: document.reject_reason ?? 'unknown' }));
+    .map((document) => {
+      const reason = document.reject_reason ?? 'unknown';
+      const issue = normalized.tables.issues.find((row) => row.document_id === document.document_id && row.code === reason);
+      return { sourcePath: document.source_path, reason, message: issue?.message ?? '' };
+    });
+  if (options.verbose) {
+    const failed = rejected.filter((document) => document.reason === 'internal/parser-error').map((document) => document.sourcePath);
+    for (const { sourcePath, stack } of parserStacks(files, failed)) log(`${sourcePath}: ${stack}`);
+  }
   return { documents: normalized.tables.documents.length, rejected, rows, releaseDir };
+}
+
+/**
+ * The stacks of the parsers that threw on `sourcePaths`, for `--verbose`: re-run here, in this
+ * thread, because the workers hand back release rows only and a stack never goes into those.
+ */
+function parserStacks(files: readonly SourceFile[], sourcePaths: readonly string[]): { sourcePath: string; stack: string }[] {
+  return files
+    .filter((file) => sourcePaths.includes(file.sourcePath))
+    .flatMap((file) => parseStage(repairStage([file])).flatMap((source) => (source.stack ? [{ sourcePath: file.sourcePath, stack: source.stack }] : [])));
 }

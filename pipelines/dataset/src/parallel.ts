@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { mergeRegistries } from '@callset/entities';
-import { sha256Hex, sortRows, type Catalog, type TableRows } from '@callset/schema';
-import type { SourceFile } from './discover.ts';
+import { sortRows, type Catalog, type TableRows } from '@callset/schema';
+import { sourceSha256, type SourceFile } from './discover.ts';
 import { normalizeStage, parseStage, repairStage, type NormalizedRelease } from './stages.ts';
 
 export interface ChunkTask {
@@ -95,7 +95,7 @@ export async function processSources(files: readonly SourceFile[], catalog: Cata
   const unique: SourceFile[] = [];
   const duplicates: [SourceFile, SourceFile][] = [];
   for (const file of files) {
-    const sha = sha256Hex(file.bytes);
+    const sha = sourceSha256(file);
     const first = firstBySha.get(sha);
     if (first) duplicates.push([first, file]);
     else {
@@ -109,6 +109,6 @@ export async function processSources(files: readonly SourceFile[], catalog: Cata
     const [, rejected] = repairStage([first, duplicate]);
     if (rejected) parts.push(normalizeStage(parseStage([rejected]), catalog));
   }
-  const sources = files.map((file) => ({ source_path: file.sourcePath, source_sha256: sha256Hex(file.bytes) }));
+  const sources = files.map((file) => ({ source_path: file.sourcePath, source_sha256: sourceSha256(file) }));
   return mergeReleases(parts, sources);
 }

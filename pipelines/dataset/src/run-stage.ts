@@ -18,8 +18,7 @@ const outputDir = join(repoRoot, 'output', 'next');
 async function runStage(stage: string): Promise<void> {
   switch (stage) {
     case 'repair': {
-      const { files, skipped } = await discoverSources(seedsDir);
-      for (const skip of skipped) console.error(`skipped ${skip.sourcePath}: ${skip.reason}`);
+      const files = await discoverSources(seedsDir);
       const repaired = repairStage(files);
       await writeArtifacts(join(artifactsDir, 'repair'), repaired);
       console.error(`repair: ${repaired.length} sources`);

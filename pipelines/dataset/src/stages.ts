@@ -6,7 +6,6 @@ import {
   TABLES,
   documentIdFromSha256,
   figureId,
-  sha256Hex,
   slugify,
   sortRows,
   tableId,
@@ -21,7 +20,8 @@ import {
   type TableRows,
 } from '@callset/schema';
 import { lockedVersions, renderRelease } from '@callset/writers';
-import type { SourceFile } from './discover.ts';
+import { sourceSha256 as sourceSha256Of, type SourceFile } from './discover.ts';
+import { incompleteUtf8Tail, screenSignature } from './screen.ts';
 
 /** One source after the repair stage. `text` is null when the source was rejected. */
 export interface RepairedSource {
@@ -39,6 +39,8 @@ export interface RepairedSource {
 export interface ParsedSource extends RepairedSource {
   format: SourceFormat;
   parsed: ParsedDocument | null;
+  /** The stack of a parser that threw: for `--verbose`, never written to the release. */
+  stack?: string;
 }
 
 export interface NormalizedRelease {
@@ -47,62 +49,130 @@ export interface NormalizedRelease {
   sources: { source_path: string; source_sha256: string }[];
 }
 
-function stamp(documentId: string, stage: Stage, issues: readonly StageIssue[]): IssueRow[] {
-  return issues.map((issue) => ({ document_id: documentId, stage, ...issue }));
+/** Which file an issue is about. */
+type IssueOwner = Pick<RepairedSource, 'documentId' | 'sourcePath'>;
+
+function stamp(owner: IssueOwner, stage: Stage, issues: readonly StageIssue[]): IssueRow[] {
+  return issues.map((issue) => ({ document_id: owner.documentId, source_path: owner.sourcePath, stage, ...issue }));
 }
 
-function documentIssue(documentId: string, stage: Stage, code: string, severity: IssueRow['severity'], message: string): IssueRow {
-  return { document_id: documentId, stage, code, severity, char_start: null, char_end: null, message };
+function documentIssue(owner: IssueOwner, stage: Stage, code: string, severity: IssueRow['severity'], message: string): IssueRow {
+  return stamp(owner, stage, [{ code, severity, char_start: null, char_end: null, message }])[0] as IssueRow;
 }
 
-/** Decode and repair every source; empty files and later byte-identical duplicates are rejected. */
+/** A source rejected before it has any text: the document row and one issue say why. */
+function rejectedSource(base: Omit<RepairedSource, 'text' | 'rejectReason' | 'issues'>, stage: Stage, reason: string, message: string, severity: IssueRow['severity'] = 'error'): RepairedSource {
+  return { ...base, text: null, rejectReason: reason, issues: [documentIssue(base, stage, reason, severity, message)] };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Above this share of control characters (NUL bytes and the like) the file is binary data, not text with a few stray bytes. */
+const BINARY_CONTROL_SHARE = 0.01;
+
+/**
+ * Decode and repair every source. Unread files, later byte-identical duplicates, empty, blank,
+ * compressed and binary files are rejected with a reason; a file cut mid-character and stray
+ * control bytes are repaired, each with an issue.
+ */
 export function repairStage(files: readonly SourceFile[]): RepairedSource[] {
   const firstBySha = new Map<string, string>();
   return files.map((file) => {
-    const sourceSha256 = sha256Hex(file.bytes);
+    const sourceSha256 = sourceSha256Of(file);
     const documentId = documentIdFromSha256(sourceSha256);
     const base = { sourcePath: file.sourcePath, sourceSha256, documentId, sourceBytes: file.bytes.byteLength, encodingRepairs: 0, normalizations: 0 };
+    if (file.unread) return rejectedSource(base, 'discover', file.unread.reason, file.unread.message);
     const original = firstBySha.get(sourceSha256);
-    if (original !== undefined) {
-      const reason = 'discover/duplicate';
-      return { ...base, text: null, rejectReason: reason, issues: [documentIssue(documentId, 'discover', reason, 'warn', `byte-identical to ${original}`)] };
-    }
+    if (original !== undefined) return rejectedSource(base, 'discover', 'discover/duplicate', `byte-identical to ${original}`, 'warn');
     firstBySha.set(sourceSha256, file.sourcePath);
-    if (file.bytes.byteLength === 0) {
-      return { ...base, text: null, rejectReason: 'repair/empty', issues: [documentIssue(documentId, 'repair', 'repair/empty', 'error', 'the file is empty')] };
+    if (file.bytes.byteLength === 0) return rejectedSource(base, 'repair', 'repair/empty', 'the file is empty');
+    const signature = screenSignature(file.bytes);
+    if (signature) return rejectedSource(base, 'repair', signature.reason, signature.message);
+    const issues: IssueRow[] = [];
+    const tail = incompleteUtf8Tail(file.bytes);
+    const cut = tail > 0 && !isUtf8(file.bytes) && isUtf8(file.bytes.subarray(0, file.bytes.length - tail));
+    const repaired = repairBytes(cut ? file.bytes.subarray(0, file.bytes.length - tail) : file.bytes);
+    // The repair removes control characters as a normalisation; how many it removed tells binary data from stray bytes.
+    const controls = repaired.normalizations.filter((normalization) => normalization.rule === 'control-character').length;
+    const share = controls / file.bytes.byteLength;
+    if (share > BINARY_CONTROL_SHARE) {
+      return rejectedSource(base, 'repair', 'repair/binary', `the file is binary data, not text: ${controls} of its ${file.bytes.byteLength} bytes are control characters (${(100 * share).toFixed(1)}%)`);
     }
-    const repaired = repairBytes(file.bytes);
-    if (repaired.text.trim() === '') {
-      return { ...base, text: null, rejectReason: 'repair/blank', issues: [documentIssue(documentId, 'repair', 'repair/blank', 'error', 'the file holds only whitespace')] };
+    if (repaired.text.trim() === '') return rejectedSource(base, 'repair', 'repair/blank', 'the file holds only whitespace');
+    if (cut) {
+      issues.push(documentIssue(base, 'repair', 'repair/truncated-character', 'warn', `the file ends in the middle of a UTF-8 character; ${tail === 1 ? 'its last byte was' : `its last ${tail} bytes were`} dropped`));
     }
+    if (controls > 0) {
+      issues.push(documentIssue(base, 'repair', 'repair/control-characters', 'warn', `removed ${controls} control character${controls === 1 ? '' : 's'} (NUL bytes and the like) from the text`));
+    }
+    issues.push(...stamp(base, 'repair', repaired.issues));
     return {
       ...base,
       text: repaired.text,
       rejectReason: null,
-      encodingRepairs: repaired.repairs.length,
+      encodingRepairs: repaired.repairs.length + (cut ? 1 : 0),
       normalizations: repaired.normalizations.length,
-      issues: stamp(documentId, 'repair', repaired.issues),
+      issues,
     };
   });
 }
 
-/** Detect each source's format from its text alone and parse it. */
+/** An HTML page rather than a transcript: a doctype or an <html> tag, looked for near the start only. */
+const HTML_TAG = /<(?:!doctype\s+html|html)[\s>]/i;
+
+/** How a complete transcript's last turn ends: a sentence mark, perhaps inside quotes or brackets. */
+const SENTENCE_END = /[.!?\u2026]["'\u201d\u2019)\]]{0,4}$/;
+
+/**
+ * Detect each source's format from its text alone and parse it. A text that yields no speech is
+ * rejected; one whose last turn stops mid-sentence is kept, with an issue.
+ */
 export function parseStage(sources: readonly RepairedSource[]): ParsedSource[] {
   return sources.map((source): ParsedSource => {
     if (source.text === null) return { ...source, format: 'unknown', parsed: null };
+    const reject = (format: SourceFormat, reason: string, message: string, stack?: string): ParsedSource => ({
+      ...source,
+      format,
+      parsed: null,
+      rejectReason: reason,
+      issues: [...source.issues, documentIssue(source, 'parse', reason, 'error', message)],
+      ...(stack === undefined ? {} : { stack }),
+    });
     const parser = detectFormat(source.text);
     if (!parser) {
-      const reason = 'parse/unknown-format';
-      return { ...source, format: 'unknown', parsed: null, rejectReason: reason, issues: [...source.issues, documentIssue(source.documentId, 'parse', reason, 'error', 'no parser recognises this text')] };
+      return HTML_TAG.test(source.text.slice(0, 1024))
+        ? reject('unknown', 'parse/html', 'an HTML page, not a transcript: save the transcript as text and add that instead')
+        : reject('unknown', 'parse/unknown-format', 'no parser recognises this text as a CapIQ, Seeking Alpha, Motley Fool or markdown transcript, or a forum thread');
     }
+    let parsed: ParsedDocument;
     try {
-      const parsed = parser.parse(source.text);
-      return { ...source, format: parser.format, parsed, issues: [...source.issues, ...stamp(source.documentId, 'parse', parsed.issues)] };
+      parsed = parser.parse(source.text);
     } catch (error) {
-      const reason = 'internal/parser-error';
-      const message = `the ${parser.format} parser failed: ${error instanceof Error ? error.message : String(error)}`;
-      return { ...source, format: parser.format, parsed: null, rejectReason: reason, issues: [...source.issues, documentIssue(source.documentId, 'parse', reason, 'error', message)] };
+      const message = `the ${parser.format} parser failed on this file (a bug in callset, please report it): ${error instanceof Error ? error.message : String(error)}`;
+      return reject(parser.format, 'internal/parser-error', message, error instanceof Error ? error.stack : undefined);
     }
+    if (parsed.turns.every((turn) => turn.text.trim() === '')) {
+      // Parsers report each label that no speech follows; with no speech at all, those labels are all there is.
+      const labels = parsed.turns.length + parsed.issues.filter((issue) => issue.code === 'parse/empty-turn').length;
+      return labels === 0
+        ? reject(parser.format, 'parse/no-turns', `recognised as ${parser.format} but no speaker turn was found: are the speaker labels missing?`)
+        : reject(parser.format, 'parse/no-speech', `recognised as ${parser.format} with ${labels} speaker label${labels === 1 ? '' : 's'} but no speech after any of them`);
+    }
+    const issues = [...source.issues, ...stamp(source, 'parse', parsed.issues)];
+    const last = parsed.turns.at(-1);
+    if (last && !SENTENCE_END.test(last.text.trimEnd().slice(-8))) {
+      issues.push({ ...documentIssue(source, 'parse', 'parse/ends-mid-sentence', 'warn', 'the last turn ends mid-sentence: the file may be cut off'), char_start: last.charStart, char_end: last.charEnd });
+    }
+    return { ...source, format: parser.format, parsed, issues };
   });
 }
 
@@ -118,7 +188,7 @@ const METADATA_FIELDS = [
 ] as const satisfies readonly (readonly [keyof DocumentMetadata, keyof CatalogEntry])[];
 
 /** The document's own metadata wins; the catalog fills gaps; each disagreement becomes an issue. */
-export function mergeMetadata(documentId: string, own: DocumentMetadata, entry: CatalogEntry | undefined): { metadata: DocumentMetadata; issues: IssueRow[] } {
+export function mergeMetadata(owner: IssueOwner, own: DocumentMetadata, entry: CatalogEntry | undefined): { metadata: DocumentMetadata; issues: IssueRow[] } {
   const metadata: DocumentMetadata = { ...own };
   const issues: IssueRow[] = [];
   if (!entry) return { metadata, issues };
@@ -129,7 +199,7 @@ export function mergeMetadata(documentId: string, own: DocumentMetadata, entry: 
     if (fromDocument === null) {
       (metadata as unknown as Record<string, unknown>)[ownKey] = fromCatalog;
     } else if (String(fromDocument) !== String(fromCatalog) && ownKey !== 'eventType') {
-      issues.push(documentIssue(documentId, 'normalize', 'catalog/conflict', 'warn', `${catalogKey}: the document says ${JSON.stringify(fromDocument)}, the catalog ${JSON.stringify(fromCatalog)}; the document wins`));
+      issues.push(documentIssue(owner, 'normalize', 'catalog/conflict', 'warn', `${catalogKey}: the document says ${JSON.stringify(fromDocument)}, the catalog ${JSON.stringify(fromCatalog)}; the document wins`));
     }
   }
   return { metadata, issues };
@@ -188,7 +258,7 @@ function normalizeDocument(source: ParsedSource, catalog: Catalog): DocumentTabl
   }
   const documentId = source.documentId;
   const parsed = source.parsed;
-  const merged = mergeMetadata(documentId, parsed.metadata, entry);
+  const merged = mergeMetadata(source, parsed.metadata, entry);
   const metadata = merged.metadata;
   const registry = resolveSpeakers(documentId, parsed.turns);
   const ids = utteranceIds(documentId, parsed.turns.map((turn) => ({ speakerLabel: turn.speakerLabel ?? '', text: turn.text })));
@@ -303,7 +373,7 @@ export function normalizeStage(sources: readonly ParsedSource[], catalog: Catalo
     if (!invalid) return normalized;
     const reason = 'internal/invalid-record';
     const rejected: ParsedSource = { ...source, parsed: null, rejectReason: reason };
-    const issue = documentIssue(source.documentId, 'normalize', reason, 'error', invalid);
+    const issue = documentIssue(source, 'normalize', reason, 'error', invalid);
     return { ...normalizeDocument(rejected, catalog), issues: [...source.issues, issue] };
   });
   const registry = mergeRegistries(documents.map((document) => document.registry));

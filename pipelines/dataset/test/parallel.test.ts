@@ -15,7 +15,7 @@ describe('processSources', () => {
     const names = (await readdir(seeds)).filter((name) => name.endsWith('.txt')).sort();
     for (const name of names) await writeFile(join(input, name), await readFile(join(seeds, name)));
     await writeFile(join(input, 'zz-copy.txt'), await readFile(join(seeds, names[0] ?? '')));
-    const { files } = await discoverSources(input);
+    const files = await discoverSources(input);
     const catalog = await loadCatalog(join(seeds, 'catalog.json'), true);
     const renders = [];
     for (const workers of [1, 2, 3]) renders.push(writeStage(await processSources(files, catalog, workers)));

@@ -9,7 +9,7 @@ const own = { company: 'Tesla, Inc.', ticker: 'TSLA', exchange: null, fiscalYear
 
 describe('mergeMetadata', () => {
   it('fills gaps from the catalog and records conflicts, the document winning', () => {
-    const { metadata, issues } = mergeMetadata('d1', own, { license: 'restricted', exchange: 'NasdaqGS', fiscal_year: 2018, event_date: '2017-08-02' });
+    const { metadata, issues } = mergeMetadata({ documentId: 'd1', sourcePath: 'd1.txt' }, own, { license: 'restricted', exchange: 'NasdaqGS', fiscal_year: 2018, event_date: '2017-08-02' });
     expect(metadata).toMatchObject({ exchange: 'NasdaqGS', fiscalYear: 2017, eventDate: '2017-08-02' });
     expect(issues.map((issue) => [issue.code, issue.message])).toEqual([
       ['catalog/conflict', 'fiscal_year: the document says 2017, the catalog 2018; the document wins'],
@@ -28,16 +28,21 @@ describe('discover and repair', () => {
     await writeFile(join(input, 'catalog.json'), '{}');
     await symlink(join(outside, 'secret.txt'), join(input, 'c.txt'));
     await symlink(join(input, 'a.txt'), join(input, 'd.txt'));
-    const { files, skipped } = await discoverSources(input);
-    expect(files.map((file) => file.sourcePath)).toEqual(['a.txt', 'b/z.txt', 'd.txt']);
-    expect(skipped).toEqual([{ sourcePath: 'c.txt', reason: 'discover/symlink-outside-input' }]);
+    const files = await discoverSources(input);
+    expect(files.map((file) => [file.sourcePath, file.unread?.reason ?? null])).toEqual([
+      ['a.txt', null],
+      ['b/z.txt', null],
+      ['c.txt', 'discover/symlink-outside-input'],
+      ['d.txt', null],
+    ]);
     const repaired = repairStage(files);
-    expect(repaired.map((source) => source.rejectReason)).toEqual([null, 'discover/duplicate', 'discover/duplicate']);
+    expect(repaired.map((source) => source.rejectReason)).toEqual([null, 'discover/duplicate', 'discover/symlink-outside-input', 'discover/duplicate']);
     const release = normalizeStage(parseStage(repaired), {});
     expect(release.tables.documents.map((document) => [document.source_path, document.status, document.reject_reason])).toEqual([
       ['a.txt', 'rejected', 'parse/unknown-format'],
       ['b/z.txt', 'rejected', 'discover/duplicate'],
       ['d.txt', 'rejected', 'discover/duplicate'],
+      ['c.txt', 'rejected', 'discover/symlink-outside-input'],
     ]);
   });
 });

@@ -5,22 +5,31 @@ import { UsageError, type Io } from '../io.ts';
 export async function buildCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { input: { type: 'string' }, output: { type: 'string' }, catalog: { type: 'string' }, strict: { type: 'boolean', default: false }, workers: { type: 'string' } },
+    options: { input: { type: 'string' }, output: { type: 'string' }, catalog: { type: 'string' }, strict: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, workers: { type: 'string' } },
     strict: true,
     allowPositionals: false,
   });
   if (!values.input || !values.output) throw new UsageError('build needs --input DIR and --output DIR');
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new UsageError(`--workers must be a whole number of at least 1, not ${JSON.stringify(values.workers)}`);
-  const summary = await build({
+  const options = {
     ...(workers ? { workers } : {}),
     inputDir: values.input,
     outputDir: values.output,
     ...(values.catalog ? { catalogPath: values.catalog } : {}),
-    log: (message) => io.err(`${message}\n`),
-  });
+    verbose: values.verbose,
+    log: (message: string) => io.err(`${message}\n`),
+  };
+  let summary: Awaited<ReturnType<typeof build>>;
+  try {
+    summary = await build(options);
+  } catch (error) {
+    // The caller prints the message alone; the stack is for whoever asked for --verbose.
+    if (values.verbose && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+    throw error;
+  }
   const counts = Object.entries(summary.rows).map(([table, rows]) => `${table} ${rows}`).join(', ');
   io.err(`built ${summary.releaseDir}: ${counts}\n`);
-  for (const rejected of summary.rejected) io.err(`rejected ${rejected.sourcePath}: ${rejected.reason}\n`);
+  for (const rejected of summary.rejected) io.err(`rejected ${rejected.sourcePath}: ${rejected.reason}: ${rejected.message}\n`);
   return values.strict && summary.rejected.length > 0 ? 1 : 0;
 }
