@@ -10,5 +10,5 @@ export const seedsDir = join(repoRoot, 'seeds');
 /** Builds the seeds into a fresh temporary folder and returns the release folder. */
 export async function buildSeedsRelease(): Promise<string> {
   const output = await mkdtemp(join(tmpdir(), 'callset-release-'));
-  return (await build({ inputDir: seedsDir, outputDir: output })).releaseDir;
+  return (await build({ inputDir: seedsDir, outputDir: output, workers: 1 })).releaseDir;
 }

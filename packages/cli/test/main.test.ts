@@ -44,8 +44,8 @@ describe('callset', () => {
     await writeFile(join(input, 'a.txt'), 'nothing a parser knows');
     await writeFile(join(input, 'b.txt'), '');
     const io = capture();
-    expect(await main(['build', '--input', input, '--output', output], io)).toBe(0);
-    expect(await main(['build', '--input', input, '--output', output, '--strict'], capture())).toBe(1);
+    expect(await main(['build', '--input', input, '--output', output, '--workers', '1'], io)).toBe(0);
+    expect(await main(['build', '--input', input, '--output', output, '--workers', '1', '--strict'], capture())).toBe(1);
     expect((await readdir(join(output, 'next'))).includes('documents.csv')).toBe(true);
     const documents = await readFile(join(output, 'next', 'documents.csv'), 'utf8');
     expect(documents).toContain(',a.txt,');
