@@ -14,7 +14,14 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Removes the staging folders of writers that are no longer running (an interrupted build leaves one). */
+/** Suffix of a replaced release while its successor is renamed into place. */
+const PREVIOUS_SUFFIX = '-previous';
+
+/**
+ * Removes the staging folders of writers that are no longer running (an interrupted build leaves
+ * one). A writer killed between moving the old release aside and renaming the new one into place
+ * leaves the old one as `<staging>-previous` and no release: that one is put back, not removed.
+ */
 export async function removeStaleTemp(parent: string): Promise<string[]> {
   const names = await readdir(parent).catch(() => [] as string[]);
   const stale = names.filter((name) => {
@@ -22,8 +29,25 @@ export async function removeStaleTemp(parent: string): Promise<string[]> {
     const pid = Number(name.slice(TEMP_PREFIX.length).split('-')[0]);
     return !Number.isInteger(pid) || pid <= 0 || (pid !== process.pid && !alive(pid));
   });
+  for (const name of stale.filter((name) => name.endsWith(PREVIOUS_SUFFIX))) {
+    // `.tmp-<pid>-<release>-XXXXXX-previous`: the release's name sits between the pid and mkdtemp's six characters.
+    const release = name.slice(TEMP_PREFIX.length).split('-').slice(1, -2).join('-');
+    if (release && !(await exists(join(parent, release)))) await rename(join(parent, name), join(parent, release));
+  }
   await Promise.all(stale.map((name) => rm(join(parent, name), { recursive: true, force: true })));
   return stale;
+}
+
+/**
+ * Fault injection for the interruption tests: with CALLSET_FAULT_AFTER_WRITES=n the process kills
+ * itself right after its n-th file write, as a crash or power cut would stop it.
+ */
+const faultAfterWrites = Number(process.env.CALLSET_FAULT_AFTER_WRITES ?? 0);
+let fileWrites = 0;
+
+async function writeFileOrFault(path: string, bytes: Uint8Array): Promise<void> {
+  await writeFile(path, bytes);
+  if (faultAfterWrites > 0 && ++fileWrites === faultAfterWrites) process.kill(process.pid, 'SIGKILL');
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -50,14 +74,14 @@ export async function writeReleaseFolder(dir: string, files: ReadonlyMap<string,
     for (const [path, bytes] of files) {
       const target = join(staging, path);
       await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, bytes);
+      await writeFileOrFault(target, bytes);
     }
     if (options.frozen) {
       // rename() refuses a non-empty target, so a release frozen meanwhile by another process survives.
       await rename(staging, dir);
       return;
     }
-    const previous = `${staging}-previous`;
+    const previous = `${staging}${PREVIOUS_SUFFIX}`;
     const replacing = await exists(dir);
     if (replacing) await rename(dir, previous);
     await rename(staging, dir);
@@ -72,7 +96,7 @@ export async function writeReleaseFolder(dir: string, files: ReadonlyMap<string,
 export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `${TEMP_PREFIX}${process.pid}-${basename(path)}`);
-  await writeFile(temp, bytes);
+  await writeFileOrFault(temp, bytes);
   await rename(temp, path);
 }
 

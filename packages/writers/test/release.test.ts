@@ -110,4 +110,15 @@ describe('release folders', () => {
     expect((await readdir(output)).sort()).toEqual(['1.0.0', 'next']);
     expect(await removeStaleTemp(output)).toEqual([]);
   });
+
+  it('puts back a release a dead writer had moved aside, and drops its unfinished successor', async () => {
+    const output = await mkdtemp(join(tmpdir(), 'callset-out-'));
+    // Killed between its two renames: next/ moved aside as <staging>-previous, the new one still staged.
+    await mkdir(join(output, '.tmp-999999999-next-abc123-previous'), { recursive: true });
+    await writeFile(join(output, '.tmp-999999999-next-abc123-previous', 'a.csv'), 'old');
+    await mkdir(join(output, '.tmp-999999999-next-abc123'), { recursive: true });
+    expect((await removeStaleTemp(output)).sort()).toEqual(['.tmp-999999999-next-abc123', '.tmp-999999999-next-abc123-previous']);
+    expect(await readdir(output)).toEqual(['next']);
+    expect(await readFile(join(output, 'next', 'a.csv'), 'utf8')).toBe('old');
+  });
 });
