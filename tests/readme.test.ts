@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { REJECT_REASONS } from '@callset/dataset';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
@@ -67,5 +68,14 @@ describe('README snippets run against the committed release', () => {
     const lines = output.trim().split('\n');
     expect(lines[0]?.trim()).toBe('document_id');
     expect(lines.slice(1).map((line) => line.trim().split(/\s+/))).toEqual(expected.map(([id, count]) => [id, String(count)]));
+  });
+});
+
+describe('README', () => {
+  it('lists exactly the reject reasons the build gives, with their meanings', async () => {
+    const readme = await readFile(join(repoRoot, 'README.md'), 'utf8');
+    const table = readme.split('<!-- reject-reasons -->\n')[1]?.split('\n\n')[0] ?? '';
+    const rows = table.split('\n').slice(2).map((line) => /^\| `([^`]+)` \| (.*) \|$/.exec(line)?.slice(1));
+    expect(rows).toEqual(Object.entries(REJECT_REASONS));
   });
 });

@@ -62,7 +62,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     .filter((document) => document.status === 'rejected')
     .map((document) => {
       const reason = document.reject_reason ?? 'unknown';
-      const issue = normalized.tables.issues.find((row) => row.document_id === document.document_id && row.code === reason);
+      const issue = normalized.tables.issues.find((row) => row.source_path === document.source_path && row.code === reason);
       return { sourcePath: document.source_path, reason, message: issue?.message ?? '' };
     });
   if (options.verbose) {

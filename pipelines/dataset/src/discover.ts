@@ -1,9 +1,10 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { sha256Hex } from '@callset/schema';
+import type { RejectReason } from './reject-reasons.ts';
 
 /** Why discovery could not hand a file's bytes on; each ends up a rejected document. */
-export type UnreadReason = 'discover/unreadable' | 'discover/broken-symlink' | 'discover/symlink-outside-input' | 'discover/not-a-file';
+export type UnreadReason = Exclude<Extract<RejectReason, `discover/${string}`>, 'discover/duplicate'>;
 
 export interface SourceFile {
   /** Relative to the input folder, '/' separated. */

@@ -2,3 +2,4 @@ export * from './discover.ts';
 export * from './stages.ts';
 export * from './build.ts';
 export * from './parallel.ts';
+export * from './reject-reasons.ts';

@@ -3,13 +3,15 @@
  * the middle of a character. Pure: no I/O.
  */
 
+import type { RejectReason } from './reject-reasons.ts';
+
 export interface Rejection {
-  reason: string;
+  reason: RejectReason;
   message: string;
 }
 
 /** File signatures of formats that are never a transcript, checked before any decoding. */
-const SIGNATURES: readonly { bytes: readonly number[]; reason: string; what: string }[] = [
+const SIGNATURES: readonly { bytes: readonly number[]; reason: RejectReason; what: string }[] = [
   { bytes: [0x1f, 0x8b], reason: 'repair/compressed', what: 'a gzip-compressed file: decompress it first' },
   { bytes: [0x50, 0x4b, 0x03, 0x04], reason: 'repair/compressed', what: 'a zip archive: extract it first' },
   { bytes: [0x42, 0x5a, 0x68], reason: 'repair/compressed', what: 'a bzip2-compressed file: decompress it first' },

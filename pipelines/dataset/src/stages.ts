@@ -21,6 +21,7 @@ import {
 } from '@callset/schema';
 import { lockedVersions, renderRelease } from '@callset/writers';
 import { sourceSha256 as sourceSha256Of, type SourceFile } from './discover.ts';
+import type { RejectReason } from './reject-reasons.ts';
 import { incompleteUtf8Tail, screenSignature } from './screen.ts';
 
 /** One source after the repair stage. `text` is null when the source was rejected. */
@@ -30,7 +31,7 @@ export interface RepairedSource {
   documentId: string;
   sourceBytes: number;
   text: string | null;
-  rejectReason: string | null;
+  rejectReason: RejectReason | null;
   encodingRepairs: number;
   normalizations: number;
   issues: IssueRow[];
@@ -61,7 +62,7 @@ function documentIssue(owner: IssueOwner, stage: Stage, code: string, severity: 
 }
 
 /** A source rejected before it has any text: the document row and one issue say why. */
-function rejectedSource(base: Omit<RepairedSource, 'text' | 'rejectReason' | 'issues'>, stage: Stage, reason: string, message: string, severity: IssueRow['severity'] = 'error'): RepairedSource {
+function rejectedSource(base: Omit<RepairedSource, 'text' | 'rejectReason' | 'issues'>, stage: Stage, reason: RejectReason, message: string, severity: IssueRow['severity'] = 'error'): RepairedSource {
   return { ...base, text: null, rejectReason: reason, issues: [documentIssue(base, stage, reason, severity, message)] };
 }
 
@@ -139,7 +140,7 @@ const SENTENCE_END = /[.!?\u2026]["'\u201d\u2019)\]]{0,4}$/;
 export function parseStage(sources: readonly RepairedSource[]): ParsedSource[] {
   return sources.map((source): ParsedSource => {
     if (source.text === null) return { ...source, format: 'unknown', parsed: null };
-    const reject = (format: SourceFormat, reason: string, message: string, stack?: string): ParsedSource => ({
+    const reject = (format: SourceFormat, reason: RejectReason, message: string, stack?: string): ParsedSource => ({
       ...source,
       format,
       parsed: null,
@@ -371,7 +372,7 @@ export function normalizeStage(sources: readonly ParsedSource[], catalog: Catalo
     const normalized = normalizeDocument(source, catalog);
     const invalid = firstInvalidRecord(normalized);
     if (!invalid) return normalized;
-    const reason = 'internal/invalid-record';
+    const reason: RejectReason = 'internal/invalid-record';
     const rejected: ParsedSource = { ...source, parsed: null, rejectReason: reason };
     const issue = documentIssue(source, 'normalize', reason, 'error', invalid);
     return { ...normalizeDocument(rejected, catalog), issues: [...source.issues, issue] };
