@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { columnsOf, csvHeader, frictionlessTableSchema } from '../src/columns.ts';
 import { parseCatalog } from '../src/catalog.ts';
+import { TABLE_NAMES } from '../src/tables.ts';
 
 describe('columns derived from zod', () => {
   it('reads type, nullability and enum values off the schema', () => {
@@ -10,6 +11,14 @@ describe('columns derived from zod', () => {
     expect(byName.get('bound')?.values).toEqual(['gt', 'gte', 'lt', 'lte']);
     expect(columnsOf('documents').find((column) => column.name === 'event_date')?.type).toBe('date');
     expect(columnsOf('utterances').find((column) => column.name === 'reply_to')?.type).toBe('list');
+  });
+
+  it('describes every column, for the Table Schema and the dataset card', () => {
+    const undescribed = TABLE_NAMES.flatMap((table) => columnsOf(table).filter((column) => !column.description).map((column) => `${table}.${column.name}`));
+    expect(undescribed).toEqual([]);
+    expect(columnsOf('figures').find((column) => column.name === 'value')?.description).toBe(
+      'The quantity in base units ($5 million = 5000000, 25% = 25); null for a range or a cell with no number (NM).',
+    );
   });
 
   it('orders the CSV header as the schema declares it', () => {

@@ -72,7 +72,7 @@ function event(document: DocumentRow): string {
 
 function schemaSection(name: TableName): string {
   const key = PRIMARY_KEYS[name].join(', ');
-  const rows = columnsOf(name).map((column) => [`\`${column.name}\``, column.values ? `${column.type} (${column.values.join(' \\| ')})` : column.type, column.nullable ? 'yes' : 'no', column.description]);
+  const rows = columnsOf(name).map((column) => [`\`${column.name}\``, column.values ? `${column.type} (${column.values.join(' | ')})` : column.type, column.nullable ? 'yes' : 'no', column.description]);
   return `### ${name}\n\n${TABLE_DESCRIPTIONS[name]} Identified by ${key}.\n\n${table(['column', 'type', 'nullable', 'description'], rows)}`;
 }
 
