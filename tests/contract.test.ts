@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
+import { parquetToArrowStream } from '@callset/writers';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSeedsRelease } from './release.ts';
@@ -52,12 +53,13 @@ function plain(value: unknown): unknown {
 }
 
 describe.each(Object.entries(CONTRACT_COLUMNS))('table %s', (table, columns) => {
-  it('has every contract column in CSV and Arrow, in the same order', async () => {
+  it('has every contract column in CSV, Arrow and Parquet, in the same order', async () => {
     const { header } = await readCsv(table);
     const arrow = await readArrow(table);
-    const arrowNames = arrow.schema.fields.map((field) => field.name);
+    const parquet = tableFromIPC(parquetToArrowStream(await readFile(join(releaseDir, `${table}.parquet`))));
     expect(header.filter((name) => columns.includes(name))).toEqual(columns);
-    expect(arrowNames).toEqual(header);
+    expect(arrow.schema.fields.map((field) => field.name)).toEqual(header);
+    expect(parquet.schema.fields.map((field) => field.name)).toEqual(header);
   });
 
   it('holds the same rows and values in CSV and Arrow', async () => {
