@@ -53,4 +53,18 @@ describe('callset', () => {
     expect(documents).toContain('repair/empty');
     expect(io.stderr).toContain('rejected a.txt: parse/unknown-format');
   });
+
+  it('prints an error without its stack, and the stack only with --verbose', async () => {
+    const input = await mkdtemp(join(tmpdir(), 'callset-in-'));
+    const output = await mkdtemp(join(tmpdir(), 'callset-out-'));
+    await writeFile(join(input, 'catalog.json'), '{"not-a-sha": {"license": "restricted"}}');
+    const args = ['build', '--input', input, '--output', output, '--workers', '1'];
+    const quiet = capture();
+    expect(await main(args, quiet)).toBe(1);
+    expect(quiet.stderr).toBe(`callset: catalog ${join(input, 'catalog.json')}: invalid catalog:\n  "not-a-sha": catalog keys are sha256 hex digests\n`);
+    expect(quiet.stderr).not.toMatch(/^\s+at /m);
+    const verbose = capture();
+    expect(await main([...args, '--verbose'], verbose)).toBe(1);
+    expect(verbose.stderr).toMatch(/^\s+at /m);
+  });
 });

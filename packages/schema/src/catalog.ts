@@ -22,10 +22,17 @@ export const catalogSchema = z.record(z.string().regex(/^[0-9a-f]{64}$/, 'catalo
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 export type Catalog = z.infer<typeof catalogSchema>;
 
+/** Each problem as `path: message`; a bad record key gives its own messages, not zod's generic "Invalid key". */
+function describeIssues(issues: readonly z.core.$ZodIssue[], parent: readonly PropertyKey[] = []): string[] {
+  return issues.flatMap((issue) => {
+    const path = [...parent, ...issue.path];
+    if (issue.code === 'invalid_key') return describeIssues(issue.issues, path);
+    return [`${path.map((part) => JSON.stringify(String(part))).join(' > ') || 'the catalog'}: ${issue.message}`];
+  });
+}
+
 export function parseCatalog(json: unknown): Catalog {
   const result = catalogSchema.safeParse(json);
-  if (!result.success) {
-    throw new Error(`invalid catalog: ${z.prettifyError(result.error)}`);
-  }
+  if (!result.success) throw new Error(`invalid catalog:\n  ${describeIssues(result.error.issues).join('\n  ')}`);
   return result.data;
 }

@@ -43,7 +43,11 @@ export async function loadCatalog(path: string, required: boolean): Promise<Cata
   } catch (error) {
     throw new Error(`catalog ${path} is not JSON: ${(error as Error).message}`);
   }
-  return parseCatalog(json);
+  try {
+    return parseCatalog(json);
+  } catch (error) {
+    throw new Error(`catalog ${path}: ${(error as Error).message}`);
+  }
 }
 
 /** The whole pipeline in one process: the same stage functions the turbo tasks run. */
