@@ -39,6 +39,9 @@ const FRAGMENT = 32;
 const MIN_QUOTE_CHARS = 40;
 /** Shared paragraphs shorter than this ("ok") say nothing about who wrote what. */
 const MIN_SHARED = 8;
+/** Winnowing of word shingles: any piece of a paragraph holding SHINGLE + WINDOW whole words shares a fingerprint with it. */
+const SHINGLE = 3;
+const WINDOW = 4;
 
 interface Run {
   length: number;
@@ -49,38 +52,66 @@ interface Run {
   fragment: boolean;
 }
 
-function push(index: Map<string, number[]>, key: string, value: number) {
+function push<K>(index: Map<K, number[]>, key: K, value: number) {
   const list = index.get(key);
   if (!list) index.set(key, [value]);
   else if (list.length < KEY_CAP) list.push(value);
 }
 
-/** Finds where runs of a block's paragraphs occur elsewhere in the thread, by exact key or truncated edge. */
+/** FNV-1a, 32 bits: fingerprints only pick candidates, which are then compared as text. */
+function hash(value: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Winnowed fingerprints of word shingles (Schleimer et al. 2003): the least hash of every window of
+ * WINDOW shingles. Words at the ends are dropped when `partial`, since a cut piece may start or end mid-word.
+ */
+function fingerprints(key: string, partial: boolean): number[] {
+  const words = key.split(' ');
+  const whole = partial ? words.slice(1, -1) : words;
+  const shingles: number[] = [];
+  for (let i = 0; i + SHINGLE <= whole.length; i++) shingles.push(hash(whole.slice(i, i + SHINGLE).join(' ')));
+  const chosen = new Set<number>();
+  for (let i = 0; i + WINDOW <= shingles.length; i++) chosen.add(Math.min(...shingles.slice(i, i + WINDOW)));
+  return [...chosen];
+}
+
+/** Finds where runs of a block's paragraphs occur elsewhere in the thread, by exact key or as a cut piece of a paragraph. */
 function matcher(paras: readonly Para[], blocks: readonly Block[]) {
   const exact = new Map<string, number[]>();
   const heads = new Map<string, number[]>();
   const tails = new Map<string, number[]>();
+  const prints = new Map<number, number[]>();
   paras.forEach((para, index) => {
     push(exact, para.key, index);
     if (para.key.length > FRAGMENT) {
       push(heads, para.key.slice(0, FRAGMENT), index);
       push(tails, para.key.slice(-FRAGMENT), index);
+      for (const print of fingerprints(para.key, false)) push(prints, print, index);
     }
   });
   const key = (index: number) => paras[index]?.key ?? '';
   const blockOf = (index: number) => paras[index]?.block ?? -1;
 
-  /** Paragraphs that `a` may copy: equal ones, or longer ones it is the tail (forward) or head (backward) of. */
-  function candidates(a: number, dir: 1 | -1): number[] {
+  /** Longer paragraphs holding `k` as a cut piece: found by its head, its tail, or its rarest fingerprint. */
+  function containers(k: string): number[] {
+    const lists = [heads.get(k.slice(0, FRAGMENT)), tails.get(k.slice(-FRAGMENT))];
+    const rarest = fingerprints(k, true)
+      .map((print) => prints.get(print))
+      .reduce<number[] | undefined>((best, list) => (list && (!best || list.length < best.length) ? list : best), undefined);
+    lists.push(rarest);
+    const found = new Set<number>();
+    for (const list of lists) for (const q of list ?? []) if (key(q).length > k.length && key(q).includes(k)) found.add(q);
+    return [...found];
+  }
+
+  /** Paragraphs in other blocks that `a` may copy: equal ones, or longer ones it is a cut piece of. */
+  function candidates(a: number): number[] {
     const k = key(a);
-    const found = [...(exact.get(k) ?? [])];
-    if (k.length >= FRAGMENT) {
-      const pieces = dir === 1 ? tails.get(k.slice(-FRAGMENT)) : heads.get(k.slice(0, FRAGMENT));
-      for (const q of pieces ?? []) {
-        const other = key(q);
-        if (other.length > k.length && (dir === 1 ? other.endsWith(k) : other.startsWith(k))) found.push(q);
-      }
-    }
+    const found = [...(exact.get(k) ?? []), ...(k.length >= FRAGMENT ? containers(k) : [])];
     return found.filter((q) => blockOf(q) !== blockOf(a)).sort((x, y) => x - y);
   }
 
@@ -94,8 +125,11 @@ function matcher(paras: readonly Para[], blocks: readonly Block[]) {
     const inQ = (i: number) => qBlock !== undefined && i >= qBlock.from && i < qBlock.to;
     let length = 1;
     let chars = key(a).length;
-    let fragment = key(a) !== key(q);
-    for (;;) {
+    const fragment = key(a) !== key(q);
+    // A cut piece goes on into the next paragraph only if the cut is at that side (a quote cut mid-paragraph ends there).
+    const reachesEdge = !fragment || (dir === 1 ? key(q).endsWith(key(a)) : key(q).startsWith(key(a)));
+    let farFragment = false;
+    while (reachesEdge) {
       const na = a + dir * length;
       const nq = q + dir * length;
       if (!inA(na) || !inQ(nq)) break;
@@ -113,18 +147,18 @@ function matcher(paras: readonly Para[], blocks: readonly Block[]) {
       if (k.length >= FRAGMENT && (dir === 1 ? key(nq).startsWith(k) : key(nq).endsWith(k))) {
         length++;
         chars += k.length;
-        fragment = true;
+        farFragment = true;
       }
       break;
     }
     const [qFrom, qTo] = dir === 1 ? [q, q + length] : [q - length + 1, q + 1];
-    return { length, chars, qBlock: blockOf(q), qFrom, qTo, fragment };
+    return { length, chars, qBlock: blockOf(q), qFrom, qTo, fragment: fragment || farFragment };
   }
 
   /** The longest accepted run from `a`; ties go to the earliest copy. */
   function best(a: number, dir: 1 | -1, lo: number, hi: number, accept: (run: Run) => boolean): Run | null {
     let found: Run | null = null;
-    for (const q of candidates(a, dir)) {
+    for (const q of candidates(a)) {
       const candidate = run(a, q, dir, lo, hi);
       if (!accept(candidate)) continue;
       if (!found || candidate.length > found.length || (candidate.length === found.length && candidate.chars > found.chars)) found = candidate;
@@ -140,6 +174,12 @@ function matcher(paras: readonly Para[], blocks: readonly Block[]) {
   }
 
   return { key, best, holders };
+}
+
+function append(map: Map<number, number[]>, key: number, value: number) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
@@ -170,7 +210,8 @@ export function resolvePosts(thread: Thread): ResolvedThread {
       // Text the block shares elsewhere with the same posts is the author's own re-typing, not a quote.
       const retyped = (r: Run, quoted: number[]) => {
         const sources = match.holders(quoted, b).add(r.qBlock);
-        const rest = range(block.from, block.to).filter((i) => !quoted.includes(i) && match.key(i).length >= MIN_SHARED);
+        const inQuote = new Set(quoted);
+        const rest = range(block.from, block.to).filter((i) => !inQuote.has(i) && match.key(i).length >= MIN_SHARED);
         return [...match.holders(rest, b)].some((other) => sources.has(other));
       };
       const prefix = match.best(block.from, 1, block.from, block.to, (r) => fits(r, size) && !retyped(r, range(block.from, block.from + r.length)));
@@ -208,7 +249,7 @@ function groupCopies(segments: readonly Segment[], links: ReadonlyMap<Segment, R
   };
   const partial = new Set<number>();
   const byBlock = new Map<number, number[]>();
-  segments.forEach((segment, i) => byBlock.set(segment.block, [...(byBlock.get(segment.block) ?? []), i]));
+  segments.forEach((segment, i) => append(byBlock, segment.block, i));
   segments.forEach((segment, i) => {
     const link = links.get(segment);
     if (!link) return;
@@ -225,7 +266,7 @@ function groupCopies(segments: readonly Segment[], links: ReadonlyMap<Segment, R
   });
 
   const groups = new Map<number, number[]>();
-  segments.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  segments.forEach((_, i) => append(groups, find(i), i));
   const order = (i: number) => {
     const segment = segments[i];
     const first = segment?.paras[0] ?? 0;
@@ -246,7 +287,8 @@ function groupCopies(segments: readonly Segment[], links: ReadonlyMap<Segment, R
   const replies = reps.map(() => new Set<number>());
   for (const indexes of byBlock.values()) {
     const quoted = indexes.filter((i) => segments[i]?.kind === 'quote').map(post);
-    for (const i of indexes.filter((t) => segments[t]?.kind === 'own')) for (const q of quoted) if (q < post(i)) replies[post(i)]?.add(q);
+    // A quote may hold the first full copy of a post that sits later in the thread; the link still stands.
+    for (const i of indexes.filter((t) => segments[t]?.kind === 'own')) for (const q of quoted) if (q !== post(i)) replies[post(i)]?.add(q);
   }
   const posts = reps.map((rep, index) => {
     const members = groups.get(find(rep)) ?? [];
