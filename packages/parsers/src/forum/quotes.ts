@@ -37,6 +37,8 @@ const KEY_CAP = 16;
 const FRAGMENT = 32;
 /** A quote must copy at least this much text, so that "Thanks!" in two posts is no quote. */
 const MIN_QUOTE_CHARS = 40;
+/** A post seen only as quotes must stand in this many blocks: with two, the first is likelier the post itself. */
+const QUOTED_ONLY_COPIES = 3;
 /** Shared paragraphs shorter than this ("ok") say nothing about who wrote what. */
 const MIN_SHARED = 8;
 /** Winnowing of word shingles: any piece of a paragraph holding SHINGLE + WINDOW whole words shares a fingerprint with it. */
@@ -50,6 +52,14 @@ interface Run {
   qFrom: number;
   qTo: number;
   fragment: boolean;
+}
+
+/** The best run from a paragraph, with what the other accepted runs say about where its text comes from. */
+interface Match extends Run {
+  /** Some accepted copy lies in an earlier block. */
+  earlier: boolean;
+  /** Blocks holding an accepted copy. */
+  copies: number;
 }
 
 function push<K>(index: Map<K, number[]>, key: K, value: number) {
@@ -117,7 +127,8 @@ function matcher(paras: readonly Para[], blocks: readonly Block[]) {
 
   /**
    * How far the block's paragraphs from `a` (within [lo, hi)) keep matching those from `q`, stepping `dir`.
-   * A single edited paragraph on both sides is bridged; the far end may be a truncated paragraph.
+   * A single edited paragraph on both sides is bridged (not a different one: that is where a re-typed passage
+   * ends); the far end may be a truncated paragraph.
    */
   function run(a: number, q: number, dir: 1 | -1, lo: number, hi: number): Run {
     const qBlock = blocks[blockOf(q)];
@@ -138,7 +149,7 @@ function matcher(paras: readonly Para[], blocks: readonly Block[]) {
         chars += key(na).length;
         continue;
       }
-      if (inA(na + dir) && inQ(nq + dir) && key(na + dir) === key(nq + dir) && key(na + dir).length >= MIN_SHARED) {
+      if (inA(na + dir) && inQ(nq + dir) && key(na + dir) === key(nq + dir) && key(na + dir).length >= MIN_SHARED && edited(key(na), key(nq))) {
         length += 2;
         chars += key(na + dir).length;
         continue;
@@ -156,14 +167,16 @@ function matcher(paras: readonly Para[], blocks: readonly Block[]) {
   }
 
   /** The longest accepted run from `a`; ties go to the earliest copy. */
-  function best(a: number, dir: 1 | -1, lo: number, hi: number, accept: (run: Run) => boolean): Run | null {
+  function best(a: number, dir: 1 | -1, lo: number, hi: number, accept: (run: Run) => boolean): Match | null {
     let found: Run | null = null;
+    const copies = new Set<number>();
     for (const q of candidates(a)) {
       const candidate = run(a, q, dir, lo, hi);
       if (!accept(candidate)) continue;
+      copies.add(candidate.qBlock);
       if (!found || candidate.length > found.length || (candidate.length === found.length && candidate.chars > found.chars)) found = candidate;
     }
-    return found;
+    return found && { ...found, earlier: [...copies].some((block) => block < blockOf(a)), copies: copies.size };
   }
 
   /** Blocks other than `block` holding any of the given paragraphs' keys. */
@@ -174,6 +187,15 @@ function matcher(paras: readonly Para[], blocks: readonly Block[]) {
   }
 
   return { key, best, holders };
+}
+
+/** Two wordings of one paragraph: most words of the longer are in the shorter (an edit, not another paragraph). */
+function edited(a: string, b: string): boolean {
+  const words = new Set(a.split(' '));
+  const other = new Set(b.split(' '));
+  let shared = 0;
+  for (const word of other) if (words.has(word)) shared++;
+  return shared * 2 >= Math.max(words.size, other.size);
 }
 
 function append(map: Map<number, number[]>, key: number, value: number) {
@@ -214,10 +236,13 @@ export function resolvePosts(thread: Thread): ResolvedThread {
         const rest = range(block.from, block.to).filter((i) => !inQuote.has(i) && match.key(i).length >= MIN_SHARED);
         return [...match.holders(rest, b)].some((other) => sources.has(other));
       };
-      const prefix = match.best(block.from, 1, block.from, block.to, (r) => fits(r, size) && !retyped(r, range(block.from, block.from + r.length)));
+      // A quote copies an earlier post. Text whose copies all come later is the block's own (a later reply
+      // quotes it), unless it stands in enough blocks to be a post seen only as quotes.
+      const quotable = (m: Match | null) => (m && (m.earlier || m.copies >= QUOTED_ONLY_COPIES - 1) ? m : null);
+      const prefix = quotable(match.best(block.from, 1, block.from, block.to, (r) => fits(r, size) && !retyped(r, range(block.from, block.from + r.length))));
       const ownFrom = block.from + (prefix?.length ?? 0);
       if (prefix) quotes.push({ paras: range(block.from, ownFrom), edge: 'prefix', author: null, link: prefix });
-      const suffix = match.best(block.to - 1, -1, ownFrom, block.to, (r) => fits(r, block.to - ownFrom) && !retyped(r, range(block.to - r.length, block.to)));
+      const suffix = quotable(match.best(block.to - 1, -1, ownFrom, block.to, (r) => fits(r, block.to - ownFrom) && !retyped(r, range(block.to - r.length, block.to))));
       if (suffix) quotes.push({ paras: range(block.to - suffix.length, block.to), edge: 'suffix', author: null, link: suffix });
     }
     const quoted = new Set(quotes.flatMap((quote) => quote.paras));
