@@ -80,7 +80,7 @@ export const forumParser: FormatParser = {
     for (const copy of resolved.removed) {
       const first = paraAt(copy.segment.paras[0] ?? -1);
       const last = paraAt(copy.segment.paras[copy.segment.paras.length - 1] ?? -1);
-      const where = copy.foundIn === null ? 'a repeated copy' : `a quote inside post ${copy.foundIn}`;
+      const where = copy.foundIn === null ? 'a repeated copy' : `a ${copy.segment.nested ? 'nested quote' : 'quote'} inside post ${copy.foundIn}`;
       issues.push({
         code: copy.segment.kind === 'quote' ? 'forum/quote-removed' : 'forum/duplicate-post',
         severity: 'info',

@@ -9,6 +9,8 @@ export interface Segment {
   /** Where a quote sits: ahead of the reply, after it, or marked by the page. */
   edge: 'prefix' | 'suffix' | 'marked' | null;
   author: string | null;
+  /** A piece of a quote that copies the quoted post's own quote: a copy, but not what the reply answers. */
+  nested: boolean;
 }
 
 export interface ResolvedPost {
@@ -56,10 +58,8 @@ interface Run {
 
 /** The best run from a paragraph, with what the other accepted runs say about where its text comes from. */
 interface Match extends Run {
-  /** Some accepted copy lies in an earlier block. */
-  earlier: boolean;
-  /** Blocks holding an accepted copy. */
-  copies: number;
+  /** Blocks holding an accepted copy, ascending. */
+  sources: number[];
 }
 
 function push<K>(index: Map<K, number[]>, key: K, value: number) {
@@ -176,7 +176,7 @@ function matcher(paras: readonly Para[], blocks: readonly Block[]) {
       copies.add(candidate.qBlock);
       if (!found || candidate.length > found.length || (candidate.length === found.length && candidate.chars > found.chars)) found = candidate;
     }
-    return found && { ...found, earlier: [...copies].some((block) => block < blockOf(a)), copies: copies.size };
+    return found && { ...found, sources: [...copies].sort((x, y) => x - y) };
   }
 
   /** Blocks other than `block` holding any of the given paragraphs' keys. */
@@ -229,16 +229,18 @@ export function resolvePosts(thread: Thread): ResolvedThread {
       // A block copied whole elsewhere is a post of its own: only a copy of another whole block can be a quote in it.
       const fits = (r: Run, room: number) =>
         r.length < room && r.chars >= MIN_QUOTE_CHARS && (!whole || (r.qFrom === blocks[r.qBlock]?.from && r.qTo === blocks[r.qBlock]?.to));
-      // Text the block shares elsewhere with the same posts is the author's own re-typing, not a quote.
+      // Text the block shares elsewhere with the same posts is the author's own re-typing, not a quote;
+      // blocks that copy this one whole (quoting it, nested quote and all) are no evidence of that.
+      const copiedIn = new Set(whole?.sources);
       const retyped = (r: Run, quoted: number[]) => {
         const sources = match.holders(quoted, b).add(r.qBlock);
         const inQuote = new Set(quoted);
         const rest = range(block.from, block.to).filter((i) => !inQuote.has(i) && match.key(i).length >= MIN_SHARED);
-        return [...match.holders(rest, b)].some((other) => sources.has(other));
+        return [...match.holders(rest, b)].some((other) => sources.has(other) && !copiedIn.has(other));
       };
       // A quote copies an earlier post. Text whose copies all come later is the block's own (a later reply
       // quotes it), unless it stands in enough blocks to be a post seen only as quotes.
-      const quotable = (m: Match | null) => (m && (m.earlier || m.copies >= QUOTED_ONLY_COPIES - 1) ? m : null);
+      const quotable = (m: Match | null) => (m && ((m.sources[0] ?? b) < b || m.sources.length >= QUOTED_ONLY_COPIES - 1) ? m : null);
       const prefix = quotable(match.best(block.from, 1, block.from, block.to, (r) => fits(r, size) && !retyped(r, range(block.from, block.from + r.length))));
       const ownFrom = block.from + (prefix?.length ?? 0);
       if (prefix) quotes.push({ paras: range(block.from, ownFrom), edge: 'prefix', author: null, link: prefix });
@@ -248,12 +250,12 @@ export function resolvePosts(thread: Thread): ResolvedThread {
     const quoted = new Set(quotes.flatMap((quote) => quote.paras));
     const own = range(block.from, block.to).filter((i) => !quoted.has(i));
     for (const quote of quotes) {
-      const segment: Segment = { block: b, paras: quote.paras, kind: 'quote', edge: quote.edge, author: quote.author };
+      const segment: Segment = { block: b, paras: quote.paras, kind: 'quote', edge: quote.edge, author: quote.author, nested: false };
       segments.push(segment);
       if (quote.link) links.set(segment, quote.link);
     }
     if (own.length > 0) {
-      const segment: Segment = { block: b, paras: own, kind: 'own', edge: null, author: block.author };
+      const segment: Segment = { block: b, paras: own, kind: 'own', edge: null, author: block.author, nested: false };
       segments.push(segment);
       const first = own[0] ?? 0;
       const last = own[own.length - 1] ?? 0;
@@ -263,7 +265,45 @@ export function resolvePosts(thread: Thread): ResolvedThread {
     }
   });
 
-  return groupCopies(segments, links, blocks);
+  return groupCopies(splitNested(segments, links, match.key), links, blocks);
+}
+
+/**
+ * Cuts each quote along the segments of the text it copies, so that a copy of a reply with its own
+ * quote inside becomes a copy of each post. Repeats until stable: quotes nest to any depth.
+ */
+function splitNested(initial: readonly Segment[], links: Map<Segment, Run>, key: (para: number) => string): Segment[] {
+  let segments = [...initial];
+  for (;;) {
+    const at = new Map<number, Segment>();
+    for (const segment of segments) for (const para of segment.paras) at.set(para, segment);
+    let changed = false;
+    segments = segments.flatMap((segment) => {
+      const link = links.get(segment);
+      if (!link || segment.kind !== 'quote') return [segment];
+      const runs: { target: Segment; from: number; to: number }[] = [];
+      for (let q = link.qFrom; q < link.qTo; q++) {
+        const target = at.get(q);
+        const last = runs[runs.length - 1];
+        if (!target) continue;
+        if (last && last.target === target) last.to = q + 1;
+        else runs.push({ target, from: q, to: q + 1 });
+      }
+      if (runs.length <= 1) return [segment];
+      changed = true;
+      const first = segment.paras[0] ?? 0;
+      const direct = runs.find((r) => r.target.kind === 'own') ?? runs[runs.length - 1];
+      return runs.map((r, i) => {
+        // The last piece keeps any paragraphs past the copied run (a marked quote longer than its match).
+        const local = range(first + (r.from - link.qFrom), i === runs.length - 1 ? (segment.paras[segment.paras.length - 1] ?? 0) + 1 : first + (r.to - link.qFrom));
+        const piece: Segment = { ...segment, paras: local, nested: segment.nested || r !== direct };
+        const fragment = local.some((para, j) => key(para) !== key(r.from + j));
+        links.set(piece, { ...link, qFrom: r.from, qTo: r.to, length: r.to - r.from, fragment });
+        return piece;
+      });
+    });
+    if (!changed) return segments;
+  }
 }
 
 function groupCopies(segments: readonly Segment[], links: ReadonlyMap<Segment, Run>, blocks: readonly Block[]): ResolvedThread {
@@ -275,15 +315,17 @@ function groupCopies(segments: readonly Segment[], links: ReadonlyMap<Segment, R
   const partial = new Set<number>();
   const byBlock = new Map<number, number[]>();
   segments.forEach((segment, i) => append(byBlock, segment.block, i));
+  const at = new Map<number, number>();
+  segments.forEach((segment, i) => segment.paras.forEach((para) => at.set(para, i)));
   segments.forEach((segment, i) => {
     const link = links.get(segment);
     if (!link) return;
-    const overlapping = (byBlock.get(link.qBlock) ?? []).filter((t) => segments[t]?.paras.some((p) => p >= link.qFrom && p < link.qTo));
+    const overlapping = [...new Set(range(link.qFrom, link.qTo).flatMap((para) => at.get(para) ?? []))];
     const exact = overlapping.find((t) => {
       const paras = segments[t]?.paras ?? [];
       return paras[0] === link.qFrom && paras.length === link.qTo - link.qFrom && paras[paras.length - 1] === link.qTo - 1;
     });
-    // A copy of part of a post (or of a post with its nested quote) joins the post the copy ends in.
+    // A copy of part of a post (or a repeat spanning a post and its quote) joins the post it copies.
     const target = exact ?? overlapping.filter((t) => segments[t]?.kind === 'own').pop() ?? overlapping.pop();
     if (target === undefined) return;
     if (exact === undefined || link.fragment) partial.add(i);
@@ -311,7 +353,7 @@ function groupCopies(segments: readonly Segment[], links: ReadonlyMap<Segment, R
 
   const replies = reps.map(() => new Set<number>());
   for (const indexes of byBlock.values()) {
-    const quoted = indexes.filter((i) => segments[i]?.kind === 'quote').map(post);
+    const quoted = indexes.filter((i) => segments[i]?.kind === 'quote' && !segments[i]?.nested).map(post);
     // A quote may hold the first full copy of a post that sits later in the thread; the link still stands.
     for (const i of indexes.filter((t) => segments[t]?.kind === 'own')) for (const q of quoted) if (q !== post(i)) replies[post(i)]?.add(q);
   }
