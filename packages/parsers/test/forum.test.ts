@@ -270,3 +270,174 @@ describe('forum seed 004 (through repairBytes)', () => {
     expectCoverage(text, doc);
   });
 });
+
+/** A hand-written thread's issues as [code, first line, last line] (1-based lines of the fixture). */
+const issueLines = (text: string, doc: ParsedDocument) => doc.issues.map((issue) => [issue.code, lineOf(text, issue.char_start ?? 0), lineOf(text, issue.char_end ?? 0)]);
+
+describe('forum thread with quotes of every shape (fixture forum-quotes.txt)', () => {
+  const text = fixture('forum-quotes.txt');
+  const doc = forumParser.parse(text);
+  const A = [
+    'Cell prices fell about 15% this year according to the supplier survey, and I expect another 10% next year.',
+    'That would put pack cost near $110 per kWh by the end of next year, which changes the margin math for everyone.',
+  ].join('\n');
+  const X = 'Has anyone seen the new tariff schedule for imported cells? It adds 25% to the landed price from some countries.';
+
+  it('is a forum thread with its title', () => {
+    expect(detectFormat(text)?.format).toBe('forum');
+    expect(doc.metadata.title).toBe('Battery pack cost outlook for next year');
+  });
+
+  it('keeps each distinct post once, in thread order, with what it quotes and whom it mentions', () => {
+    expect(doc.turns.map((turn) => [turn.text, turn.replyTo, turn.mentions])).toEqual([
+      [A, [], []],
+      ['If pack cost really lands at $110 the margin story changes completely. @sparky_01 what do you think about module costs?', [0], ['sparky_01']],
+      // Quotes nested two deep: the copy of post 1 carries post 0; the reply answers post 1 only.
+      ['Module costs are falling more slowly than cell costs, because the housings are aluminium and aluminium prices are up.', [1], []],
+      // A reply before its quote.
+      ['Good point about the housings, I had not thought of that at all. @Dave.M do you have the aluminium price series?', [2], ['Dave.M']],
+      // Seen only as a quote (in four replies, one of them a piece cut from its middle), kept from its first copy.
+      [X, [], []],
+      ['Yes, the schedule was published last week and it takes effect in January for cells and in July for finished packs.', [4], []],
+      ['So the 10% cost decline next year could be wiped out for anyone importing cells, which is most of the smaller makers.', [4], []],
+      ['The schedule exempts cells made under existing contracts until the end of the year, so the effect is delayed for the big makers.', [4], []],
+      // Post 0 quoted a third time, by the tail of its second paragraph; a bulleted sentence starting with a reaction word stays.
+      ['Only if cathode prices cooperate; lithium carbonate has been bouncing around and nobody can hedge it well.\n• Like the idea of hedging with longer contracts, though.', [0], []],
+      ['Tariffs on cells were tried once before and the importers simply moved final assembly, so I expect the same this time.', [4], []],
+      // A bare reaction word without bullet or count is a post of its own.
+      ['Agree', [], []],
+      // Two posts with no U+00A0 line between them, only two blank lines.
+      ['Nobody has mentioned recycling yet: recovered nickel and cobalt could cover a tenth of cathode demand by the end of the decade.', [], []],
+      ["Recycled material is still more expensive than mined material at today's volumes, so I would not count on it before 2030.", [], []],
+    ]);
+    expect(doc.tables).toEqual([]);
+  });
+
+  it('reports the header, boilerplate variants, every quote and the repeat, each with its lines', () => {
+    expect(issueLines(text, doc)).toEqual([
+      ['forum/boilerplate-removed', 1, 1],
+      ['forum/boilerplate-removed', 2, 2],
+      ['forum/boilerplate-removed', 3, 3],
+      ['forum/boilerplate-removed', 4, 4],
+      ['forum/boilerplate-removed', 6, 6],
+      ['forum/boilerplate-removed', 8, 8],
+      ['forum/quote-removed', 13, 15],
+      ['forum/boilerplate-removed', 18, 18],
+      ['forum/quote-removed', 19, 21],
+      ['forum/quote-removed', 22, 22],
+      ['forum/boilerplate-removed', 26, 26],
+      ['forum/boilerplate-removed', 27, 27],
+      ['forum/boilerplate-removed', 28, 28],
+      ['forum/quote-removed', 31, 31],
+      ['forum/residue-removed', 32, 32],
+      ['forum/quote-removed', 37, 37],
+      ['forum/boilerplate-removed', 40, 40],
+      ['forum/quote-removed', 41, 41],
+      ['forum/duplicate-post', 45, 47],
+      ['forum/quote-removed', 49, 49],
+      ['forum/quote-removed', 53, 53],
+      ['forum/boilerplate-removed', 63, 63],
+    ]);
+    const messages = doc.issues.map((issue) => issue.message);
+    expect(messages).toContain('a nested quote inside post 2 of post 0 removed; the post is kept once');
+    expect(messages).toContain('a quote inside post 2 of post 1 removed; the post is kept once');
+    expect(messages).toContain('a repeated copy of post 0 removed; the post is kept once');
+    expect(messages.filter((message) => message.startsWith('site boilerplate removed'))).toEqual([
+      'site boilerplate removed: "This site may earn a commission from merchant affiliate links, including eBay, Amazon, and others."',
+      'site boilerplate removed: "Last edited: Mar 3, 2024"',
+      'site boilerplate removed: "• Like"',
+      'site boilerplate removed: "• Informative"',
+      'site boilerplate removed: "Reactions: sparky_01, Dave M and 2 others"',
+      'site boilerplate removed: "Last edited by a moderator:"',
+      'site boilerplate removed: "You must log in or register to reply here."',
+    ]);
+  });
+
+  it('has spans that hold the text and, with the set-asides, cover every non-blank character', () => {
+    expectDisjointSpans(text, doc);
+    expectTextInSpan(text, doc);
+    expectCoverage(text, doc);
+  });
+});
+
+describe('forum thread with tables, re-typed lines and a marked quote (fixture forum-tables.txt)', () => {
+  const text = fixture('forum-tables.txt');
+  const doc = forumParser.parse(text);
+  const SOURCES = 'Sources: the supplier survey and two teardown reports, averaged over the last two quarters.';
+  const SIZES = ['Standard', 'Long Range', 'Performance'];
+
+  it('keeps the posts, the re-typed sources line in both, and the unclosed "said:" line as words', () => {
+    expect(doc.metadata.title).toBe('Pack cost tables');
+    expect(doc.turns.map((turn) => [turn.text, turn.replyTo, turn.mentions])).toEqual([
+      [`My cost table for the three pack sizes, per kWh, from list prices:\n${SOURCES}`, [], []],
+      ['Where does the Performance housing cost come from? The teardown I saw had the same housing as Long Range.', [0], []],
+      [`Revised cost table, per kWh, with contract prices this time. @Q_reader the housing is the same, fixed below.\n${SOURCES}`, [], ['Q_reader']],
+      ['Same numbers as a plain table, for those who cannot see the BBCode one.\nOur supplier rep said:\nPrice rises are behind us, barring a shock in lithium.', [], []],
+      // A quote the page marks ("X said:" ... "Click to expand...").
+      ['It is a different bracket on the Performance, heavier, but the cost difference is small.', [1], []],
+    ]);
+  });
+
+  it('rebuilds the [TD2] tables with an empty and a missing cell, and the Code: table with ...... and a short row', () => {
+    expect(doc.tables.map((table) => [table.turnIndex, lineOf(text, table.charStart), lineOf(text, table.charEnd)])).toEqual([
+      [0, 9, 12],
+      [2, 27, 30],
+      [3, 35, 40],
+    ]);
+    expect(doc.tables[0]?.cells).toEqual(
+      cellsOf(SIZES, [
+        ['Cells', '$78', '$74', '$74'],
+        ['Modules and housing', '$21', null, '$23'],
+        ['Pack assembly', '$12', '$11', '$11'],
+      ]),
+    );
+    expect(doc.tables[1]?.cells).toEqual(
+      cellsOf(SIZES, [
+        ['Cells', '$70', '$67', '$67'],
+        ['Modules and housing', '$21', '$22', '$22'],
+        ['Pack assembly', '$12', '$11', null],
+      ]),
+    );
+    expect(doc.tables[2]?.cells).toEqual(
+      cellsOf(
+        ['cells', 'modules', 'assembly'],
+        [
+          ['Standard', '70', '21', '12'],
+          ['Long Range', '67', null, '11'],
+          ['Performance', '67', '22', null],
+        ],
+      ),
+    );
+  });
+
+  it('reports what it set aside, each with its lines', () => {
+    expect(issueLines(text, doc)).toEqual([
+      ['forum/boilerplate-removed', 1, 1],
+      ['forum/boilerplate-removed', 2, 2],
+      ['forum/boilerplate-removed', 3, 3],
+      ['forum/boilerplate-removed', 5, 5],
+      ['forum/boilerplate-removed', 7, 7],
+      ['forum/table-rebuilt', 9, 12],
+      ['forum/quote-removed', 16, 20],
+      ['forum/boilerplate-removed', 24, 24],
+      ['forum/table-rebuilt', 27, 30],
+      ['forum/boilerplate-removed', 34, 34],
+      ['forum/table-rebuilt', 35, 40],
+      ['forum/boilerplate-removed', 46, 46],
+      ['forum/quote-removed', 47, 47],
+      ['forum/boilerplate-removed', 48, 48],
+      ['forum/boilerplate-removed', 51, 51],
+    ]);
+    expect(doc.issues.map((issue) => issue.message).filter((message) => /attribution|marker|x 3/.test(message))).toEqual([
+      'quote attribution removed: "Dave M said:"',
+      'quote marker removed: "Click to expand..."',
+      'site boilerplate removed: "Like x 3"',
+    ]);
+  });
+
+  it('has spans that hold the text and, with the set-asides, cover every non-blank character', () => {
+    expectDisjointSpans(text, doc);
+    expectTextInSpan(text, doc);
+    expectCoverage(text, doc);
+  });
+});
