@@ -36,7 +36,9 @@ export interface Thread {
 }
 
 /** Words a reaction bar is made of. */
-const REACTION_WORD = /^(?:Like|Love|Informative|Helpful|Funny|Agree|Disagree|Fact Checking|Insightful|Useful|Thanks|Wow|Haha|Sad|Angry|Winner|Dislike)$/i;
+const REACTION_WORDS = 'Like|Love|Informative|Helpful|Funny|Agree|Disagree|Fact Checking|Insightful|Useful|Thanks|Wow|Haha|Sad|Angry|Winner|Dislike';
+const REACTION_WORD = new RegExp(`^(?:${REACTION_WORDS})$`, 'i');
+const REACTION_START = new RegExp(`^[•·*\\-\\uf0b7]?\\s*(?:${REACTION_WORDS})`, 'i');
 const BULLET = /^[•·*\-\uf0b7]\s*/;
 const COUNT = /\s*x?\s*\d{1,6}$/i;
 
@@ -45,7 +47,7 @@ const COUNT = /\s*x?\s*\d{1,6}$/i;
  * or a list of them. Decided by the words, since a bulleted line of anything else is content.
  */
 function isReactionLine(value: string): boolean {
-  if (value.length > 80) return false;
+  if (value.length > 80 || !REACTION_START.test(value)) return false;
   const bulleted = BULLET.test(value);
   const unbulleted = value.replace(BULLET, '');
   const counted = COUNT.test(unbulleted);

@@ -31,6 +31,13 @@ export interface RemovedCopy {
 export interface ResolvedThread {
   posts: ResolvedPost[];
   removed: RemovedCopy[];
+  /** Paragraph visits and comparisons the matching made: the measure its cost is held linear by. */
+  steps: number;
+}
+
+/** Counts the work of matching, so that tests can hold it linear without timing it. */
+interface Meter {
+  steps: number;
 }
 
 /** Keys seen more often than this are too common to anchor a quote on (and keep matching linear). */
@@ -80,22 +87,48 @@ function hash(value: string): number {
  * WINDOW shingles. Words at the ends are dropped when `partial`, since a cut piece may start or end mid-word.
  */
 function fingerprints(key: string, partial: boolean): number[] {
-  const words = key.split(' ');
-  const whole = partial ? words.slice(1, -1) : words;
+  const wordHashes: number[] = [];
+  let word = 0x811c9dc5;
+  for (let i = 0; i <= key.length; i++) {
+    const code = i < key.length ? key.charCodeAt(i) : 32;
+    if (code !== 32) word = Math.imul(word ^ code, 0x01000193);
+    else {
+      wordHashes.push(word >>> 0);
+      word = 0x811c9dc5;
+    }
+  }
+  const whole = partial ? wordHashes.slice(1, -1) : wordHashes;
   const shingles: number[] = [];
-  for (let i = 0; i + SHINGLE <= whole.length; i++) shingles.push(hash(whole.slice(i, i + SHINGLE).join(' ')));
+  for (let i = 0; i + SHINGLE <= whole.length; i++) {
+    let h = 0;
+    for (let j = 0; j < SHINGLE; j++) h = Math.imul(h ^ (whole[i + j] ?? 0), 0x01000193);
+    shingles.push(h >>> 0);
+  }
   const chosen = new Set<number>();
-  for (let i = 0; i + WINDOW <= shingles.length; i++) chosen.add(Math.min(...shingles.slice(i, i + WINDOW)));
+  for (let i = 0; i + WINDOW <= shingles.length; i++) {
+    let least = shingles[i] ?? 0;
+    for (let j = 1; j < WINDOW; j++) least = Math.min(least, shingles[i + j] ?? least);
+    chosen.add(least);
+  }
   return [...chosen];
 }
 
+/** Fingerprints of a cut piece, from its start, middle and end only: each is a cut piece of the source too, so its prints are the source's. */
+function pieceFingerprints(key: string): number[] {
+  const span = 200;
+  if (key.length <= 3 * span) return fingerprints(key, true);
+  const middle = Math.floor((key.length - span) / 2);
+  return [0, middle, key.length - span].flatMap((at) => fingerprints(key.slice(at, at + span), true));
+}
+
 /** Finds where runs of a block's paragraphs occur elsewhere in the thread, by exact key or as a cut piece of a paragraph. */
-function matcher(paras: readonly Para[], blocks: readonly Block[]) {
+function matcher(paras: readonly Para[], blocks: readonly Block[], meter: Meter) {
   const exact = new Map<string, number[]>();
   const heads = new Map<string, number[]>();
   const tails = new Map<string, number[]>();
   const prints = new Map<number, number[]>();
   paras.forEach((para, index) => {
+    meter.steps++;
     push(exact, para.key, index);
     if (para.key.length > FRAGMENT) {
       push(heads, para.key.slice(0, FRAGMENT), index);
@@ -109,20 +142,29 @@ function matcher(paras: readonly Para[], blocks: readonly Block[]) {
   /** Longer paragraphs holding `k` as a cut piece: found by its head, its tail, or its rarest fingerprint. */
   function containers(k: string): number[] {
     const lists = [heads.get(k.slice(0, FRAGMENT)), tails.get(k.slice(-FRAGMENT))];
-    const rarest = fingerprints(k, true)
+    const rarest = pieceFingerprints(k)
       .map((print) => prints.get(print))
       .reduce<number[] | undefined>((best, list) => (list && (!best || list.length < best.length) ? list : best), undefined);
     lists.push(rarest);
     const found = new Set<number>();
-    for (const list of lists) for (const q of list ?? []) if (key(q).length > k.length && key(q).includes(k)) found.add(q);
+    for (const list of lists) {
+      meter.steps += list?.length ?? 0;
+      for (const q of list ?? []) if (key(q).length > k.length && key(q).includes(k)) found.add(q);
+    }
     return [...found];
   }
 
-  /** Paragraphs in other blocks that `a` may copy: equal ones, or longer ones it is a cut piece of. */
+  /** Paragraphs in other blocks that `a` may copy: equal ones, else longer ones it is a cut piece of. Asked a few times per block. */
+  const known = new Map<number, number[]>();
   function candidates(a: number): number[] {
+    const cached = known.get(a);
+    if (cached) return cached;
     const k = key(a);
-    const found = [...(exact.get(k) ?? []), ...(k.length >= FRAGMENT ? containers(k) : [])];
-    return found.filter((q) => blockOf(q) !== blockOf(a)).sort((x, y) => x - y);
+    const equal = (exact.get(k) ?? []).filter((q) => blockOf(q) !== blockOf(a));
+    // Whole copies come first; a paragraph copied whole elsewhere is not sought as a cut piece.
+    const result = equal.length > 0 || k.length < FRAGMENT ? equal : containers(k).filter((q) => blockOf(q) !== blockOf(a)).sort((x, y) => x - y);
+    known.set(a, result);
+    return result;
   }
 
   /**
@@ -141,6 +183,7 @@ function matcher(paras: readonly Para[], blocks: readonly Block[]) {
     const reachesEdge = !fragment || (dir === 1 ? key(q).endsWith(key(a)) : key(q).startsWith(key(a)));
     let farFragment = false;
     while (reachesEdge) {
+      meter.steps++;
       const na = a + dir * length;
       const nq = q + dir * length;
       if (!inA(na) || !inQ(nq)) break;
@@ -182,7 +225,11 @@ function matcher(paras: readonly Para[], blocks: readonly Block[]) {
   /** Blocks other than `block` holding any of the given paragraphs' keys. */
   function holders(indexes: readonly number[], block: number): Set<number> {
     const found = new Set<number>();
-    for (const index of indexes) for (const q of exact.get(key(index)) ?? []) if (blockOf(q) !== block) found.add(blockOf(q));
+    for (const index of indexes) {
+      const copies = exact.get(key(index)) ?? [];
+      meter.steps += copies.length;
+      for (const q of copies) if (blockOf(q) !== block) found.add(blockOf(q));
+    }
     return found;
   }
 
@@ -212,7 +259,8 @@ const range = (from: number, to: number) => Array.from({ length: Math.max(0, to 
  */
 export function resolvePosts(thread: Thread): ResolvedThread {
   const { paras, blocks } = thread;
-  const match = matcher(paras, blocks);
+  const meter: Meter = { steps: 0 };
+  const match = matcher(paras, blocks, meter);
   const segments: Segment[] = [];
   const links = new Map<Segment, Run>();
 
@@ -235,6 +283,7 @@ export function resolvePosts(thread: Thread): ResolvedThread {
       const retyped = (r: Run, quoted: number[]) => {
         const sources = match.holders(quoted, b).add(r.qBlock);
         const inQuote = new Set(quoted);
+        meter.steps += block.to - block.from;
         const rest = range(block.from, block.to).filter((i) => !inQuote.has(i) && match.key(i).length >= MIN_SHARED);
         return [...match.holders(rest, b)].some((other) => sources.has(other) && !copiedIn.has(other));
       };
@@ -265,24 +314,28 @@ export function resolvePosts(thread: Thread): ResolvedThread {
     }
   });
 
-  return groupCopies(splitNested(segments, links, match.key), links, blocks);
+  return groupCopies(splitNested(segments, links, match.key, meter), links, blocks, meter);
 }
 
 /**
  * Cuts each quote along the segments of the text it copies, so that a copy of a reply with its own
  * quote inside becomes a copy of each post. Repeats until stable: quotes nest to any depth.
  */
-function splitNested(initial: readonly Segment[], links: Map<Segment, Run>, key: (para: number) => string): Segment[] {
+function splitNested(initial: readonly Segment[], links: Map<Segment, Run>, key: (para: number) => string, meter: Meter): Segment[] {
   let segments = [...initial];
   for (;;) {
     const at = new Map<number, Segment>();
-    for (const segment of segments) for (const para of segment.paras) at.set(para, segment);
+    for (const segment of segments) {
+      meter.steps += segment.paras.length;
+      for (const para of segment.paras) at.set(para, segment);
+    }
     let changed = false;
     segments = segments.flatMap((segment) => {
       const link = links.get(segment);
       if (!link || segment.kind !== 'quote') return [segment];
       const runs: { target: Segment; from: number; to: number }[] = [];
       for (let q = link.qFrom; q < link.qTo; q++) {
+        meter.steps++;
         const target = at.get(q);
         const last = runs[runs.length - 1];
         if (!target) continue;
@@ -306,7 +359,7 @@ function splitNested(initial: readonly Segment[], links: Map<Segment, Run>, key:
   }
 }
 
-function groupCopies(segments: readonly Segment[], links: ReadonlyMap<Segment, Run>, blocks: readonly Block[]): ResolvedThread {
+function groupCopies(segments: readonly Segment[], links: ReadonlyMap<Segment, Run>, blocks: readonly Block[], meter: Meter): ResolvedThread {
   const parent = segments.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
@@ -320,6 +373,7 @@ function groupCopies(segments: readonly Segment[], links: ReadonlyMap<Segment, R
   segments.forEach((segment, i) => {
     const link = links.get(segment);
     if (!link) return;
+    meter.steps += link.qTo - link.qFrom;
     const overlapping = [...new Set(range(link.qFrom, link.qTo).flatMap((para) => at.get(para) ?? []))];
     const exact = overlapping.find((t) => {
       const paras = segments[t]?.paras ?? [];
@@ -368,5 +422,5 @@ function groupCopies(segments: readonly Segment[], links: ReadonlyMap<Segment, R
     const own = (byBlock.get(segment.block) ?? []).find((t) => segments[t]?.kind === 'own' && repSet.has(t));
     return [{ segment, copyOf: post(i), foundIn: segment.kind === 'quote' && own !== undefined ? post(own) : null }];
   });
-  return { posts, removed };
+  return { posts, removed, steps: meter.steps };
 }
