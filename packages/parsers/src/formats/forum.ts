@@ -54,8 +54,8 @@ export const forumParser: FormatParser = {
       const inTable = new Set<number>();
       for (const found of findTables(lines)) {
         const spanLines = found.lineIndexes.map((i) => lines[i]).filter((line) => line !== undefined);
-        const start = Math.min(...spanLines.map((line) => line.start));
-        const end = Math.max(...spanLines.map((line) => line.end));
+        const start = spanLines.reduce((least, line) => Math.min(least, line.start), Infinity);
+        const end = spanLines.reduce((most, line) => Math.max(most, line.end), 0);
         found.lineIndexes.forEach((i) => inTable.add(i));
         tables.push({ turnIndex, charStart: toCodePoints(start), charEnd: toCodePoints(end), cells: found.cells });
         issues.push({ code: 'forum/table-rebuilt', severity: 'info', char_start: start, char_end: end, message: `table markup and labels moved from post ${turnIndex} into table_cells` });

@@ -72,6 +72,8 @@ const QUOTE_END = /^Click to expand(?:\.{3}|…)$/i;
 const QUOTE_SAID = /^(\S.{0,60}?) (?:said|wrote):$/i;
 const QUOTE_POSTED = /^(?:Quote: )?Originally Posted by (\S.{0,60}?)(?: View Post)?$/i;
 const QUOTE_BARE = /^Quote:$/i;
+/** Longer than any attribution line: such lines skip the attribution patterns. */
+const MAX_ATTRIBUTION = 120;
 const POSTED_BY = /^(?:Posted by|Author:)\s+(\S.{0,60})$/i;
 /** Punctuation left behind by the scrape ("."): not content, but reported. */
 const RESIDUE = /^[^\p{L}\p{N}]{1,3}$/u;
@@ -85,7 +87,7 @@ function lineKind(raw: string, value: string): LineKind {
   if (isBoilerplate(value)) return 'boilerplate';
   if (RESIDUE.test(value)) return 'residue';
   if (QUOTE_END.test(value)) return 'quote-end';
-  if (quoteAuthor(collapse(value)) !== undefined) return 'quote-start';
+  if (value.length <= MAX_ATTRIBUTION && quoteAuthor(collapse(value)) !== undefined) return 'quote-start';
   return 'content';
 }
 

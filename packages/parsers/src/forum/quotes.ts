@@ -17,7 +17,7 @@ export interface ResolvedPost {
   /** The first full copy of the post. */
   segment: Segment;
   author: string | null;
-  /** Indexes of earlier posts this one quotes. */
+  /** Indexes of the posts this one quotes: earlier ones, save where a post's only full copy sits later. */
   replyTo: number[];
 }
 
@@ -397,7 +397,7 @@ function groupCopies(segments: readonly Segment[], links: ReadonlyMap<Segment, R
   const reps = [...groups.values()].map((members) => {
     const full = members.filter((m) => !partial.has(m));
     const pool = full.length > 0 ? full : members;
-    const most = Math.max(...pool.map((m) => segments[m]?.paras.length ?? 0));
+    const most = pool.reduce((longest, m) => Math.max(longest, segments[m]?.paras.length ?? 0), 0);
     return pool.filter((m) => (segments[m]?.paras.length ?? 0) === most).sort((x, y) => order(x) - order(y))[0] ?? 0;
   });
   reps.sort((x, y) => order(x) - order(y));

@@ -123,7 +123,7 @@ export function findTables(lines: readonly PostLine[]): FoundTable[] {
     const table = CODE_LINE.test(line.text) ? codeTable(lines, index) : /\[T[DH]\d*\]/i.test(line.text) ? bbcodeTable(lines, index, taken) : null;
     if (!table || table.cells.length === 0) return;
     tables.push(table);
-    taken = Math.max(...table.lineIndexes);
+    taken = table.lineIndexes.reduce((last, i) => Math.max(last, i), taken);
   });
   return tables;
 }
