@@ -47,6 +47,7 @@ const forumLine = fc.oneof(
     '[TD2]x[/TD2][TD2]y[/TD2] [TD2]1[/TD2][TD2][/TD2]',
     '[TD2]unclosed [TD2]',
     '@name said hello to @other.',
+    'Delivered today 😀👍 and the range is fine.',
     '.',
     'Model 3 gross margin turned slightly positive in Q2 even though we were still ramping production.',
     'Model 3 gross margin turned slightly positive in Q2',
