@@ -281,7 +281,7 @@ function normalizeDocument(source: ParsedSource, catalog: Catalog): DocumentTabl
       char_start: turn.charStart,
       char_end: turn.charEnd,
       reply_to: turn.replyTo.map((index) => ids[index] ?? '').filter(Boolean),
-      mentions: [],
+      mentions: turn.mentions ?? [],
     };
   });
   const figures = utterances.flatMap((utterance) =>

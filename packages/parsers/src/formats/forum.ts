@@ -5,20 +5,25 @@ import { readThread, type Para } from '../forum/blocks.ts';
 import { resolvePosts } from '../forum/quotes.ts';
 import { findTables, type PostLine } from '../forum/tables.ts';
 
-/** Signs of a scraped forum page; each kind counts once, so one stray "said:" is not enough. */
+/**
+ * Signs of a scraped forum page; each kind counts once, so one stray "said:" is not enough.
+ * Line padding is [ \t]*, not \s*, which would run across blank lines from every line start.
+ */
 const FORUM_SIGNS: readonly RegExp[] = [
   /^[ \t]*\u00a0[ \t\u00a0]*$/m,
-  /^\s*Click to expand(?:\.{3}|…)\s*$/m,
-  /^.{1,60} (?:said|wrote):\s*$/m,
-  /^\s*(?:Quote:\s*)?Originally Posted by /m,
-  /^\s*Reactions?:/m,
-  /^\s*Last edited(?: by [^:\n]{1,60})?:/m,
+  /^[ \t]*Click to expand(?:\.{3}|…)[ \t]*$/m,
+  /^.{1,60} (?:said|wrote):[ \t]*$/m,
+  /(?:^|Quote:)[ \t]*Originally Posted by /m,
+  /^[ \t]*Reactions?:/m,
+  /^[ \t]*Last edited(?::| by [^:\n]{1,60}:)/m,
   /This site may earn (?:a )?commission/,
-  /^\s*(?:Register|Log in|Sign up)\s*$/m,
-  /\[TD\d*\][^\n]*\[\/TD\d*\]/,
+  /^[ \t]*(?:Register|Log in|Sign up)[ \t]*$/m,
+  // No '[' inside the cell, so a line of unclosed tags is scanned once, not once per tag.
+  /\[TD\d*\][^\n[]*\[\/TD\d*\]/,
 ];
 
-const MENTION = /(?<![\w@.])@([A-Za-z0-9_][\w.-]{0,38}[A-Za-z0-9_]|[A-Za-z0-9_])/g;
+/** An @name not inside a word or an e-mail address; it may not end in '.' or '-' ("@Reality." is Reality). */
+const MENTION = /(?:^|[^\w@.])@([A-Za-z0-9_][\w.-]{0,38}[A-Za-z0-9_]|[A-Za-z0-9_])/g;
 
 export function detectForum(text: string): number {
   if (/Earnings (?:Conference )?Call/i.test(text.slice(0, 400))) return 0;
@@ -49,8 +54,8 @@ export const forumParser: FormatParser = {
       const inTable = new Set<number>();
       for (const found of findTables(lines)) {
         const spanLines = found.lineIndexes.map((i) => lines[i]).filter((line) => line !== undefined);
-        const start = Math.min(...spanLines.map((line) => line.start));
-        const end = Math.max(...spanLines.map((line) => line.end));
+        const start = spanLines.reduce((least, line) => Math.min(least, line.start), Infinity);
+        const end = spanLines.reduce((most, line) => Math.max(most, line.end), 0);
         found.lineIndexes.forEach((i) => inTable.add(i));
         tables.push({ turnIndex, charStart: toCodePoints(start), charEnd: toCodePoints(end), cells: found.cells });
         issues.push({ code: 'forum/table-rebuilt', severity: 'info', char_start: start, char_end: end, message: `table markup and labels moved from post ${turnIndex} into table_cells` });
@@ -75,7 +80,7 @@ export const forumParser: FormatParser = {
     for (const copy of resolved.removed) {
       const first = paraAt(copy.segment.paras[0] ?? -1);
       const last = paraAt(copy.segment.paras[copy.segment.paras.length - 1] ?? -1);
-      const where = copy.foundIn === null ? 'a repeated copy' : `a quote inside post ${copy.foundIn}`;
+      const where = copy.foundIn === null ? 'a repeated copy' : `a ${copy.segment.nested ? 'nested quote' : 'quote'} inside post ${copy.foundIn}`;
       issues.push({
         code: copy.segment.kind === 'quote' ? 'forum/quote-removed' : 'forum/duplicate-post',
         severity: 'info',

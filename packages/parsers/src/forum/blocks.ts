@@ -35,24 +35,79 @@ export interface Thread {
   issues: StageIssue[];
 }
 
-/** Lines that are site chrome; each ends the block it follows. Reactions are matched by vocabulary, not bullet. */
+/** Words a reaction bar is made of. */
+const REACTION_WORDS = 'Like|Love|Informative|Helpful|Funny|Agree|Disagree|Fact Checking|Insightful|Useful|Thanks|Wow|Haha|Sad|Angry|Winner|Dislike';
+const REACTION_WORD = new RegExp(`^(?:${REACTION_WORDS})$`, 'i');
+const REACTION_START = new RegExp(`^[•·*\\-\\uf0b7]?\\s*(?:${REACTION_WORDS})`, 'i');
+const BULLET = /^[•·*\-\uf0b7]\s*/;
+const COUNT = /\s*x?\s*\d{1,6}$/i;
+
+/**
+ * A reaction line: one bulleted reaction word ("• Informative"), a word with its count ("Like x 3"),
+ * or a list of them. Decided by the words, since a bulleted line of anything else is content.
+ */
+function isReactionLine(value: string): boolean {
+  if (value.length > 80 || !REACTION_START.test(value)) return false;
+  const bulleted = BULLET.test(value);
+  const unbulleted = value.replace(BULLET, '');
+  const counted = COUNT.test(unbulleted);
+  const words = unbulleted.replace(COUNT, '').split(/[,•·]/).map((word) => word.trim());
+  return words.every((word) => REACTION_WORD.test(word)) && (bulleted || counted || words.length > 1);
+}
+
+/** Lines that are site chrome; each ends the block it follows. */
 const BOILERPLATE: readonly RegExp[] = [
   /^This site may earn (?:a )?commission/i,
-  /^Last edited(?: by [^:]{1,60})?:/i,
+  /^Last edited(?::| by [^:]{1,60}:)/i,
   /^Reactions?:/i,
-  /^(?:[•·*\-\uf0b7]\s*)?(?:Like|Love|Informative|Helpful|Funny|Agree|Disagree|Fact Checking|Insightful|Useful|Thanks|Wow|Haha|Sad|Angry|Winner|Dislike)(?:\s*(?:x\s*)?\d+)?$/i,
   /^(?:Reply|Quote|Report|Share|Like|Bookmark|Log in|Register|Sign up|Log in or Register|Click to shrink\.{3})$/i,
+  /^You must log in or register to reply here\.?$/i,
   /^#\d{1,6}$/,
   /^(?:Join Date|Posts|Location|Messages|Reaction score|Joined|Points|Likes Received):\s*\S.{0,40}$/i,
 ];
+const isBoilerplate = (value: string) => isReactionLine(value) || BOILERPLATE.some((re) => re.test(value));
 const NAV = /^(?:Register|Log in|Sign up|Log in or Register|Log in \| Register)$/i;
-const QUOTE_END = /^Click to expand\.{3}$|^Click to expand…$/i;
-const QUOTE_START = /^(?:(?<said>\S.{0,60}?) (?:said|wrote):|Quote:\s*(?:Originally Posted by (?<vb>\S.{0,60}?))?(?:\s*View Post)?|Originally Posted by (?<orig>\S.{0,60}?))$/i;
+const QUOTE_END = /^Click to expand(?:\.{3}|…)$/i;
+/** Attribution lines over a quote, matched on whitespace-collapsed text: "X said:", "Quote: Originally Posted by X". */
+const QUOTE_SAID = /^(\S.{0,60}?) (?:said|wrote):$/i;
+const QUOTE_POSTED = /^(?:Quote: )?Originally Posted by (\S.{0,60}?)(?: View Post)?$/i;
+const QUOTE_BARE = /^Quote:$/i;
+/** Longer than any attribution line: such lines skip the attribution patterns. */
+const MAX_ATTRIBUTION = 120;
 const POSTED_BY = /^(?:Posted by|Author:)\s+(\S.{0,60})$/i;
 /** Punctuation left behind by the scrape ("."): not content, but reported. */
 const RESIDUE = /^[^\p{L}\p{N}]{1,3}$/u;
 
 const collapse = (value: string) => value.replace(/\s+/g, ' ').trim();
+
+type LineKind = 'separator' | 'blank' | 'boilerplate' | 'residue' | 'quote-start' | 'quote-end' | 'content';
+
+function lineKind(raw: string, value: string): LineKind {
+  if (!value) return raw.includes('\u00a0') ? 'separator' : 'blank';
+  if (isBoilerplate(value)) return 'boilerplate';
+  if (RESIDUE.test(value)) return 'residue';
+  if (QUOTE_END.test(value)) return 'quote-end';
+  if (value.length <= MAX_ATTRIBUTION && quoteAuthor(collapse(value)) !== undefined) return 'quote-start';
+  return 'content';
+}
+
+/**
+ * Quote attributions ("X said:") that a "Click to expand..." closes in the same block. Short quotes
+ * have no closing line, and a sentence may end in "said:", so an unclosed attribution stays content.
+ */
+function closedAttributions(kinds: readonly LineKind[], from: number): Set<number> {
+  const closed = new Set<number>();
+  let open: number[] = [];
+  let blanks = 0;
+  for (let i = from; i < kinds.length; i++) {
+    const kind = kinds[i];
+    blanks = kind === 'blank' ? blanks + 1 : 0;
+    if (kind === 'separator' || kind === 'boilerplate' || blanks >= 2) open = [];
+    else if (kind === 'quote-start') open.push(i);
+    else if (kind === 'quote-end' && open.length > 0) closed.add(open.pop() ?? -1);
+  }
+  return closed;
+}
 
 /**
  * Cuts a scraped thread into blocks of content lines. Blocks end at lines holding only U+00A0,
@@ -60,15 +115,18 @@ const collapse = (value: string) => value.replace(/\s+/g, ' ').trim();
  */
 export function readThread(text: string): Thread {
   const lines = splitLines(text);
+  const values = lines.map((line) => line.text.trim());
   const issues: StageIssue[] = [];
   const remove = (line: { start: number; end: number }, code: string, message: string) =>
     issues.push({ code, severity: 'info', char_start: line.start, char_end: line.end, message });
-  const headerEnd = headerLength(lines.map((line) => line.text.trim()));
+  const headerEnd = headerLength(values);
   let title: string | null = null;
-  for (const line of lines.slice(0, headerEnd)) {
-    const value = line.text.trim();
-    if (value) remove(line, 'forum/boilerplate-removed', `site header removed: "${value}"`);
-  }
+  lines.slice(0, headerEnd).forEach((line, lineNo) => {
+    const value = values[lineNo] ?? '';
+    if (value) remove(spanOf(line, value), 'forum/boilerplate-removed', `site header removed: "${value}"`);
+  });
+  const kinds = lines.map((line, lineNo) => lineKind(line.text, values[lineNo] ?? ''));
+  const attributions = closedAttributions(kinds, headerEnd);
   const paras: Para[] = [];
   const blocks: Block[] = [];
   let current: Block | null = null;
@@ -81,25 +139,26 @@ export function readThread(text: string): Thread {
   };
   lines.forEach((line, lineNo) => {
     if (lineNo < headerEnd) return;
-    const value = line.text.trim();
-    if (!value) {
+    const value = values[lineNo] ?? '';
+    const kind = kinds[lineNo];
+    if (kind === 'separator' || kind === 'blank') {
       blanks++;
-      if (line.text.includes('\u00a0') || blanks >= 2) close();
+      if (kind === 'separator' || blanks >= 2) close();
       return;
     }
     blanks = 0;
-    const span = { start: line.start + line.text.indexOf(value), end: line.start + line.text.indexOf(value) + value.length };
-    if (title === null && paras.length === 0 && headerEnd > 0 && value.length <= 150 && !BOILERPLATE.some((re) => re.test(value))) {
+    const span = spanOf(line, value);
+    if (title === null && paras.length === 0 && headerEnd > 0 && value.length <= 150 && kind !== 'boilerplate') {
       title = value;
       remove(span, 'forum/boilerplate-removed', `thread title removed from the posts (kept as the document title): "${value}"`);
       return;
     }
-    if (BOILERPLATE.some((re) => re.test(value))) {
+    if (kind === 'boilerplate') {
       remove(span, 'forum/boilerplate-removed', `site boilerplate removed: "${value}"`);
       close();
       return;
     }
-    if (RESIDUE.test(value)) {
+    if (kind === 'residue') {
       remove(span, 'forum/residue-removed', `stray punctuation line removed: "${value}"`);
       return;
     }
@@ -111,16 +170,14 @@ export function readThread(text: string): Thread {
       remove(span, 'forum/boilerplate-removed', `post author line removed: "${value}"`);
       return;
     }
-    const start = QUOTE_START.exec(value);
-    if (start) {
-      const groups = start.groups ?? {};
-      const author = groups['said'] ?? groups['vb'] ?? groups['orig'] ?? null;
+    if (kind === 'quote-start' && attributions.has(lineNo)) {
+      const author = quoteAuthor(collapse(value)) ?? null;
       remove(span, 'forum/boilerplate-removed', `quote attribution removed: "${value}"`);
       if (openQuote) openQuote.depth++;
-      else openQuote = { from: block.to, author: author ? collapse(author) : null, depth: 1 };
+      else openQuote = { from: block.to, author, depth: 1 };
       return;
     }
-    if (QUOTE_END.test(value)) {
+    if (kind === 'quote-end') {
       remove(span, 'forum/boilerplate-removed', `quote marker removed: "${value}"`);
       const quote: { from: number; author: string | null; depth: number } | null = openQuote;
       if (quote && --quote.depth === 0) {
@@ -134,6 +191,18 @@ export function readThread(text: string): Thread {
   });
   close();
   return { title, paras, blocks, issues };
+}
+
+/** The author an attribution line names (null when it names none), or undefined when the line is no attribution. */
+function quoteAuthor(value: string): string | null | undefined {
+  if (QUOTE_BARE.test(value)) return null;
+  return (QUOTE_SAID.exec(value) ?? QUOTE_POSTED.exec(value))?.[1];
+}
+
+/** The span of a line's trimmed value. */
+function spanOf(line: { text: string; start: number }, value: string): { start: number; end: number } {
+  const start = line.start + line.text.indexOf(value);
+  return { start, end: start + value.length };
 }
 
 /** Lines of site header: everything up to the last navigation line ("Register") near the top. */

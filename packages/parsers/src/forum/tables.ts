@@ -49,13 +49,15 @@ export function bbcodeRows(line: string): (string | null)[][] | null {
 
 const NUMERIC = /^[-+(]?[$€£]?\s*[\d.,]+\s*[%kmbKMB)]?$/;
 
-/** A first row is a header when the label count says so, or when it holds no numbers while later rows do. */
+/**
+ * A first row is a header when it holds no numbers while later rows do; in a table of words, when there is
+ * one label fewer than rows. The lines above the labels may be prose, so the label count alone does not decide.
+ */
 function hasHeader(rows: readonly (string | null)[][], labelCount: number): boolean {
   if (rows.length < 2) return false;
-  if (labelCount === rows.length - 1) return true;
-  if (labelCount === rows.length) return false;
   const numeric = (row: readonly (string | null)[] | undefined) => (row ?? []).some((cell) => cell !== null && NUMERIC.test(cell));
-  return !numeric(rows[0]) && rows.slice(1).some(numeric);
+  if (numeric(rows[0])) return false;
+  return rows.slice(1).some(numeric) || labelCount === rows.length - 1;
 }
 
 function grid(rows: readonly (string | null)[][], header: readonly (string | null)[] | null, rowLabels: readonly (string | null)[]): ParsedTableCell[] {
@@ -87,17 +89,20 @@ function bbcodeTable(lines: readonly PostLine[], at: number, floor: number): Fou
 
 const RULE = /^[\s\-=+|:]+$/;
 
-/** A `Code:` block of pipe-delimited lines: header row, rule line, rows whose first cell labels them. */
+/**
+ * A `Code:` block of pipe-delimited lines: header row, rule line, rows whose first cell labels them.
+ * The table ends at the first line that is neither a row nor a rule, which may follow it directly.
+ */
 function codeTable(lines: readonly PostLine[], at: number): FoundTable | null {
   const indexes: number[] = [at];
   for (let i = at + 1; i < lines.length; i++) {
     const line = lines[i];
     const previous = lines[i - 1];
-    if (!line || !previous || line.lineNo !== previous.lineNo + 1) break;
+    if (!line || !previous || line.lineNo !== previous.lineNo + 1 || !(line.text.includes('|') || RULE.test(line.text))) break;
     indexes.push(i);
   }
   const rowLines = indexes.slice(1).map((i) => lines[i]?.text ?? '').filter((text) => !RULE.test(text));
-  if (rowLines.length < 2 || !rowLines.every((text) => text.includes('|'))) return null;
+  if (rowLines.length < 2) return null;
   const parsed = Papa.parse<string[]>(rowLines.join('\n'), { delimiter: '|', skipEmptyLines: true });
   const cellText = (value: string | undefined) => {
     const trimmed = (value ?? '').trim();
@@ -118,7 +123,7 @@ export function findTables(lines: readonly PostLine[]): FoundTable[] {
     const table = CODE_LINE.test(line.text) ? codeTable(lines, index) : /\[T[DH]\d*\]/i.test(line.text) ? bbcodeTable(lines, index, taken) : null;
     if (!table || table.cells.length === 0) return;
     tables.push(table);
-    taken = Math.max(...table.lineIndexes);
+    taken = table.lineIndexes.reduce((last, i) => Math.max(last, i), taken);
   });
   return tables;
 }
