@@ -1,4 +1,5 @@
 export * from './discover.ts';
 export * from './stages.ts';
+export * from './entities-stage.ts';
 export * from './build.ts';
 export * from './parallel.ts';
