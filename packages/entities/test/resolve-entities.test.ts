@@ -185,6 +185,38 @@ describe('resolveEntities on the seeds', () => {
   });
 });
 
+describe('resolveEntities on placeholders', () => {
+  it('gives operators, unnamed speakers and forum members one id per document, never a person', () => {
+    const mentions: SpeakerMention[] = [
+      { documentId: 'd1', speakerLabel: 'Unidentified Analyst', speakerName: 'Unidentified Analyst', speakerType: 'analyst', speakerOrg: null },
+      { documentId: 'd1', speakerLabel: 'Unknown speaker', speakerName: 'Unknown speaker', speakerType: 'unknown', speakerOrg: null },
+      { documentId: 'd1', speakerLabel: 'Operator', speakerName: 'Operator', speakerType: 'executive', speakerOrg: null },
+      { documentId: 'd2', speakerLabel: 'Operator', speakerName: 'Operator', speakerType: 'operator', speakerOrg: null },
+      { documentId: 'd3', speakerLabel: 'roadster_fan', speakerName: 'roadster_fan', speakerType: 'forum_member', speakerOrg: null },
+      { documentId: 'd3', speakerLabel: 'Elon Musk', speakerName: 'Elon Musk', speakerType: 'forum_member', speakerOrg: null },
+      { documentId: 'd3', speakerLabel: null, speakerName: '—', speakerType: 'unknown', speakerOrg: null },
+    ];
+    const resolution = resolveEntities(mentions, { registry });
+    expect(resolution.mentions.map((resolved) => [resolved.speakerId, resolved.speakerName])).toEqual([
+      ['unknown@d1', null],
+      ['unknown@d1', null],
+      ['operator@d1', null],
+      ['operator@d2', null],
+      ['forum-member@d3', null],
+      ['forum-member@d3', null],
+      ['unknown@d3', null],
+    ]);
+    expect(resolution.speakers).toEqual([
+      { speaker_id: 'forum-member@d3', canonical_name: 'Forum member', is_person: false, aliases: ['Elon Musk', 'roadster_fan'], speaker_type: 'forum_member', firm_ids: [] },
+      { speaker_id: 'operator@d1', canonical_name: 'Operator', is_person: false, aliases: ['Operator'], speaker_type: 'executive', firm_ids: [] },
+      { speaker_id: 'operator@d2', canonical_name: 'Operator', is_person: false, aliases: ['Operator'], speaker_type: 'operator', firm_ids: [] },
+      { speaker_id: 'unknown@d1', canonical_name: 'Unknown speaker', is_person: false, aliases: ['Unidentified Analyst', 'Unknown speaker'], speaker_type: 'analyst', firm_ids: [] },
+      { speaker_id: 'unknown@d3', canonical_name: 'Unknown speaker', is_person: false, aliases: [], speaker_type: 'unknown', firm_ids: [] },
+    ]);
+    expect(resolution.proposals.people).toEqual([]);
+  });
+});
+
 describe('resolveEntities on names the rules cannot settle', () => {
   const mention = (documentId: string, speakerName: string, charStart = 0): SpeakerMention => ({
     documentId,
