@@ -59,6 +59,18 @@ function placeholderOf(mention: SpeakerMention): PlaceholderKind | null {
   return null;
 }
 
+/** What the mentions of one speaker_id add up to. */
+interface SpeakerFacts {
+  speakerId: string;
+  canonicalName: string;
+  person: ResolvedPerson | null;
+  labels: Set<string>;
+  firmIds: Set<string>;
+  types: Map<SpeakerType, number>;
+  mentions: SpeakerMention[];
+  spellings: Set<PersonName>;
+}
+
 /** The usual type: the most frequent, ties in the contract's order of types. */
 function usualType(counts: ReadonlyMap<SpeakerType, number>): SpeakerType {
   return [...SPEAKER_TYPES].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0))[0] ?? 'unknown';
@@ -128,51 +140,48 @@ export function resolveEntities(mentions: readonly SpeakerMention[], options: Re
     registry,
   );
 
-  interface SpeakerFacts {
-    row: SpeakerRow;
-    types: Map<SpeakerType, number>;
-    person: ResolvedPerson | null;
-    mentions: SpeakerMention[];
-    spellings: PersonName[];
-  }
   const speakers = new Map<string, SpeakerFacts>();
   const resolved = parsed.map(({ mention, name, placeholder }): ResolvedMention => {
     const person = name ? (people.byNameKey.get(name.key) ?? null) : null;
     const speakerId = person?.speakerId ?? placeholderSpeakerId[placeholder ?? 'unknown'](mention.documentId);
     const firmId = mention.speakerOrg ? (firms.idByName.get(mention.speakerOrg) ?? null) : null;
     const speaker: SpeakerFacts = speakers.get(speakerId) ?? {
-      row: { speaker_id: speakerId, canonical_name: person?.canonicalName ?? PLACEHOLDER_NAMES[placeholder ?? 'unknown'], is_person: person !== null, aliases: [], speaker_type: mention.speakerType, firm_ids: [] },
-      types: new Map(),
+      speakerId,
+      canonicalName: person?.canonicalName ?? PLACEHOLDER_NAMES[placeholder ?? 'unknown'],
       person,
+      labels: new Set(),
+      firmIds: new Set(),
+      types: new Map(),
       mentions: [],
-      spellings: [],
+      spellings: new Set(),
     };
     speakers.set(speakerId, speaker);
     const label = mention.speakerLabel?.trim();
-    if (label) speaker.row.aliases.push(label);
-    if (firmId) speaker.row.firm_ids.push(firmId);
+    if (label) speaker.labels.add(label);
+    if (firmId) speaker.firmIds.add(firmId);
     speaker.types.set(mention.speakerType, (speaker.types.get(mention.speakerType) ?? 0) + 1);
     speaker.mentions.push(mention);
-    if (name) speaker.spellings.push(name);
+    if (name) speaker.spellings.add(name);
     return { speakerId, speakerName: person?.canonicalName ?? null, firmId };
   });
 
   const issues: IssueRow[] = [];
   const proposals: PersonEntry[] = [];
   for (const { person, mentions: ofSpeaker, spellings } of speakers.values()) {
-    if (!person) continue;
-    if (person.ambiguousWith.length > 0) issues.push(...firstMentionPerDocument(ofSpeaker).map((mention) => ambiguityIssue(person, mention)));
-    else if (!person.entry) {
-      proposals.push(proposalOf(person, spellings, ofSpeaker, sources));
-    }
+    if (person && person.ambiguousWith.length > 0) issues.push(...firstMentionPerDocument(ofSpeaker).map((mention) => ambiguityIssue(person, mention)));
+    else if (person && !person.entry) proposals.push(proposalOf(person, [...spellings], ofSpeaker, sources));
   }
   const speakerRows = [...speakers.values()]
-    .map(({ row, types }) => ({
-      ...row,
-      aliases: [...new Set(row.aliases)].sort(compareText),
-      speaker_type: usualType(types),
-      firm_ids: [...new Set(row.firm_ids)].sort(compareText),
-    }))
+    .map(
+      (speaker): SpeakerRow => ({
+        speaker_id: speaker.speakerId,
+        canonical_name: speaker.canonicalName,
+        is_person: speaker.person !== null,
+        aliases: [...speaker.labels].sort(compareText),
+        speaker_type: usualType(speaker.types),
+        firm_ids: [...speaker.firmIds].sort(compareText),
+      }),
+    )
     .sort((a, b) => compareText(a.speaker_id, b.speaker_id));
   return {
     mentions: resolved,

@@ -95,6 +95,65 @@ function neighboursConflict(node: string, adjacency: ReadonlyMap<string, Readonl
   );
 }
 
+interface PersonGroup {
+  entry: PersonEntry | null;
+  nameKeys: string[];
+  ambiguousWith: string[];
+  names: CanonicalNames;
+}
+
+/** Canonical names and ids: a short name two people share (or a registered id) gives way to the full name; what still collides gets -2, -3... */
+function namePeople(groups: readonly PersonGroup[], registry: readonly PersonEntry[]): ResolvedPerson[] {
+  const reserved = new Set(registry.map((entry) => entry.speaker_id));
+  const unregistered = groups.filter((group) => !group.entry);
+  const shortSlugCount = new Map<string, number>();
+  for (const group of unregistered) shortSlugCount.set(slugify(group.names.short), (shortSlugCount.get(slugify(group.names.short)) ?? 0) + 1);
+  const canonicalOf = (group: PersonGroup) => {
+    const slug = slugify(group.names.short);
+    return group.entry || ((shortSlugCount.get(slug) ?? 0) === 1 && !reserved.has(slug)) ? group.names.short : group.names.full;
+  };
+  const ids = assignIds(
+    unregistered.map((group) => ({ base: slugify(canonicalOf(group)) || 'person', tieKey: group.nameKeys.join('|') })),
+    reserved,
+  );
+  const idOf = new Map(unregistered.map((group, index) => [group, ids[index] ?? '']));
+  return groups
+    .map((group): ResolvedPerson => ({
+      entry: group.entry,
+      nameKeys: group.nameKeys,
+      ambiguousWith: group.ambiguousWith,
+      canonicalName: canonicalOf(group),
+      speakerId: group.entry?.speaker_id ?? idOf.get(group) ?? '',
+    }))
+    .sort((a, b) => compareText(a.speakerId, b.speakerId));
+}
+
+/** Links between names, and between names and registered people, that the rules allow; only names with one surname are compared. */
+function linkNodes(nodes: ReadonlyMap<string, Node>): Map<string, Set<string>> {
+  const blocks = new Map<string, Set<string>>();
+  const addToBlock = (surnameKey: string, id: string) => surnameKey && blocks.set(surnameKey, (blocks.get(surnameKey) ?? new Set()).add(id));
+  for (const node of nodes.values()) {
+    if (node.kind === 'name') addToBlock(node.name.surnameKey, node.id);
+    else for (const form of node.forms) addToBlock(form.surnameKey, node.id);
+  }
+  const adjacency = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    adjacency.set(a, (adjacency.get(a) ?? new Set()).add(b));
+    adjacency.set(b, (adjacency.get(b) ?? new Set()).add(a));
+  };
+  for (const block of blocks.values()) {
+    const members = [...block].flatMap((id) => nodes.get(id) ?? []);
+    for (const [index, a] of members.entries()) {
+      for (const b of members.slice(index + 1)) {
+        if (a.kind === 'entry' && b.kind === 'entry') continue;
+        const [name, other] = a.kind === 'name' ? [a, b] : [b as Node & { kind: 'name' }, a];
+        if (other.kind === 'name' ? compareNames(name.name, other.name).compatible : matchesEntry(name.name, other.forms)) link(a.id, b.id);
+      }
+    }
+  }
+  return adjacency;
+}
+
 /**
  * People from the names the documents give, deterministically from the set of names (never
  * their order). A name the registry lists is that person. Otherwise names are linked when the
@@ -125,28 +184,7 @@ export function resolvePeople(spellings: readonly PersonName[], registry: readon
     else if (spelling) nodes.set(`name:${key}`, { kind: 'name', id: `name:${key}`, name: spelling });
   }
 
-  // Only names with the same surname can match: compare within each surname's block.
-  const blocks = new Map<string, Set<string>>();
-  const addToBlock = (surnameKey: string, id: string) => surnameKey && blocks.set(surnameKey, (blocks.get(surnameKey) ?? new Set()).add(id));
-  for (const node of nodes.values()) {
-    if (node.kind === 'name') addToBlock(node.name.surnameKey, node.id);
-    else for (const form of node.forms) addToBlock(form.surnameKey, node.id);
-  }
-  const adjacency = new Map<string, Set<string>>();
-  const link = (a: string, b: string) => {
-    adjacency.set(a, (adjacency.get(a) ?? new Set()).add(b));
-    adjacency.set(b, (adjacency.get(b) ?? new Set()).add(a));
-  };
-  for (const block of blocks.values()) {
-    const members = [...block].flatMap((id) => nodes.get(id) ?? []);
-    for (const [index, a] of members.entries()) {
-      for (const b of members.slice(index + 1)) {
-        if (a.kind === 'entry' && b.kind === 'entry') continue;
-        const [name, other] = a.kind === 'name' ? [a, b] : [b as Node & { kind: 'name' }, a];
-        if (other.kind === 'name' ? compareNames(name.name, other.name).compatible : matchesEntry(name.name, other.forms)) link(a.id, b.id);
-      }
-    }
-  }
+  const adjacency = linkNodes(nodes);
 
   const ambiguous = new Set([...nodes.values()].filter((node) => node.kind === 'name' && neighboursConflict(node.id, adjacency, nodes)).map((node) => node.id));
   const components = new Components();
@@ -169,7 +207,7 @@ export function resolvePeople(spellings: readonly PersonName[], registry: readon
     const node = nodes.get(id);
     return node?.kind === 'entry' ? node.entry.canonical_name : bestSpelling(spellingsByKey.get(node?.name.key ?? '')?.map((spelling) => spelling.written) ?? []);
   };
-  const groups = [...members.values()].flatMap((ids) => {
+  const groups = [...members.values()].flatMap((ids): PersonGroup[] => {
     const entryNode = ids.map((id) => nodes.get(id)).find((node) => node?.kind === 'entry');
     const entry = entryNode?.kind === 'entry' ? entryNode.entry : null;
     const nameKeys = ids.flatMap((id) => keysOfNode.get(id) ?? []).sort(compareText);
@@ -179,29 +217,7 @@ export function resolvePeople(spellings: readonly PersonName[], registry: readon
     const names = entry ? { short: entry.canonical_name, full: entry.canonical_name } : canonicalNamesOf(nameKeys.flatMap((key) => spellingsByKey.get(key) ?? []));
     return [{ entry, nameKeys, ambiguousWith, names }];
   });
-  // A short name two people share (or a registered id) gives way to the full name; what still collides gets -2, -3...
-  const reserved = new Set(registry.map((entry) => entry.speaker_id));
-  const unregistered = groups.filter((group) => !group.entry);
-  const shortSlugCount = new Map<string, number>();
-  for (const group of unregistered) shortSlugCount.set(slugify(group.names.short), (shortSlugCount.get(slugify(group.names.short)) ?? 0) + 1);
-  const canonicalOf = (group: (typeof groups)[number]) => {
-    const slug = slugify(group.names.short);
-    return group.entry || ((shortSlugCount.get(slug) ?? 0) === 1 && !reserved.has(slug)) ? group.names.short : group.names.full;
-  };
-  const ids = assignIds(
-    unregistered.map((group) => ({ base: slugify(canonicalOf(group)) || 'person', tieKey: group.nameKeys.join('|') })),
-    reserved,
-  );
-  const idOf = new Map(unregistered.map((group, index) => [group, ids[index] ?? '']));
-  const people = groups
-    .map((group): ResolvedPerson => ({
-      entry: group.entry,
-      nameKeys: group.nameKeys,
-      ambiguousWith: group.ambiguousWith,
-      canonicalName: canonicalOf(group),
-      speakerId: group.entry?.speaker_id ?? idOf.get(group) ?? '',
-    }))
-    .sort((a, b) => compareText(a.speakerId, b.speakerId));
+  const people = namePeople(groups, registry);
   const byNameKey = new Map(people.flatMap((person) => person.nameKeys.map((key) => [key, person] as const)));
   return { byNameKey, people };
 }
