@@ -118,3 +118,53 @@ describe('a new transcript', () => {
     expect(withNewCall.tables.firms.find((firm) => firm.firm_id === 'evercore-isi')).toEqual({ firm_id: 'evercore-isi', canonical_name: 'Evercore ISI', aliases: ['Evercore ISI'], successor_firm_id: null });
   });
 });
+
+describe('an ambiguous name', () => {
+  /** A short call in the Seeking Alpha layout with one analyst question. */
+  const call = (quarter: number, analyst: string): SourceFile => ({
+    sourcePath: `acme-2024q${quarter}.txt`,
+    bytes: new TextEncoder().encode(
+      [
+        `Acme Robotics, Inc. (NYSE:ACME) Q${quarter} 2024 Earnings Call April 30, 2024 5:00 PM ET`,
+        'Executives',
+        'Dana Whitfield – Chief Executive Officer',
+        'Analysts',
+        `${analyst} – Example Securities`,
+        'Operator',
+        'Welcome to the call.',
+        'Question-and-Answer Session',
+        `${analyst} – Example Securities`,
+        'How did margins develop?',
+        'Dana Whitfield',
+        'They improved.',
+        '',
+      ].join('\n'),
+    ),
+  });
+
+  it('is kept apart, reported where it is spoken and counted in its document', () => {
+    const release = build([call(1, 'Colin W. Rusch'), call(2, 'Colin X. Rusch'), call(3, 'Colin Rusch')]);
+    const analysts = release.tables.utterances.filter((utterance) => utterance.speaker_type === 'analyst').sort((a, b) => a.document_id.localeCompare(b.document_id));
+    const third = release.tables.documents.find((document) => document.source_path === 'acme-2024q3.txt');
+    const turn = analysts.find((utterance) => utterance.document_id === third?.document_id);
+    expect(analysts.map((utterance) => [utterance.speaker_label, utterance.speaker_id]).sort()).toEqual([
+      ['Colin Rusch – Example Securities', 'colin-rusch'],
+      ['Colin W. Rusch – Example Securities', 'colin-w-rusch'],
+      ['Colin X. Rusch – Example Securities', 'colin-x-rusch'],
+    ]);
+    const issues = release.tables.issues.filter((issue) => issue.code === 'speaker/ambiguous');
+    expect(issues).toEqual([
+      {
+        document_id: third?.document_id,
+        stage: 'normalize',
+        code: 'speaker/ambiguous',
+        severity: 'warn',
+        char_start: turn?.char_start,
+        char_end: turn?.char_end,
+        message: '"Colin Rusch" can be any of "Colin W. Rusch", "Colin X. Rusch" by the name rules; kept apart as colin-rusch until the person registry says who it is',
+      },
+    ]);
+    expect(third?.issue_count).toBe(release.tables.issues.filter((issue) => issue.document_id === third?.document_id).length);
+    expect(release.proposals?.people.map((person) => person.speaker_id)).toEqual(['colin-w-rusch', 'colin-x-rusch', 'dana-whitfield']);
+  });
+});
