@@ -8,11 +8,16 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { seedsDir } from './release.ts';
 
-/** The good files every case is built beside: a markdown transcript and a one-line Motley Fool page. */
-export const GOOD = ['002_77d29d239d22e634.txt', '003_8a2b0ef1bec22bbd.txt'] as const;
-export const MARKDOWN_SEED = GOOD[0];
 /** A CapIQ transcript with characters cp1252 cannot hold (▲): only UTF-16 can carry it whole. */
 export const CAPIQ_SEED = '000_a38aff60faea0394.txt';
+
+/**
+ * The good files every case is built beside: a markdown transcript, a one-line Motley Fool page
+ * and the CapIQ transcript. Speakers are resolved across all documents of a build, so a twin of a
+ * good file (another encoding of it) must have its original among them to change nothing.
+ */
+export const GOOD = ['002_77d29d239d22e634.txt', '003_8a2b0ef1bec22bbd.txt', CAPIQ_SEED] as const;
+export const MARKDOWN_SEED = GOOD[0];
 
 export async function seedText(name: string): Promise<string> {
   return readFile(join(seedsDir, name), 'utf8');

@@ -1,5 +1,6 @@
 import { UsageError, defaultIo, type Io } from './io.ts';
 import { buildCommand } from './commands/build.ts';
+import { registryCommand } from './commands/registry.ts';
 import { releaseCommand } from './commands/release.ts';
 import { repairCommand } from './commands/repair.ts';
 import { verifyCommand } from './commands/verify.ts';
@@ -11,12 +12,18 @@ const HELP = `callset: earnings-call transcripts and investor-forum threads into
 Usage:
   callset build --input DIR --output DIR [--catalog FILE] [--strict] [--workers N] [--verbose]
       Run the whole pipeline on every file under --input (recursively, sorted) and
-      write the release to <--output>/next/. A catalog.json at the top of --input is
-      read as that folder's catalog unless --catalog names another. Every input ends
-      up in documents.csv, parsed or rejected with a reason. Exit code 0 unless
-      --strict and a document was rejected. --workers N spreads documents over N
-      threads (default: all cores); the output is the same bytes for any N.
-      --verbose also prints the stack of any internal error.
+      write the release to <--output>/next/, and the people the person registry
+      does not hold to <--output>/registry-proposals.json. A catalog.json at the
+      top of --input is read as that folder's catalog unless --catalog names
+      another. Every input ends up in documents.csv, parsed or rejected with a
+      reason. Exit code 0 unless --strict and a document was rejected. --workers N
+      spreads documents over N threads (default: all cores); the output is the
+      same bytes for any N. --verbose also prints the stack of any internal error.
+  callset registry accept [--proposals FILE] [--registry DIR]
+      Merge the people a build proposed (default output/registry-proposals.json,
+      written by every build beside <--output>/next/) into the person registry
+      (default packages/entities/registry/people.json): new people are added, known
+      ids gain the proposal's aliases and evidence. Builds never write the registry.
   callset repair [FILE] [--explain]
       Print FILE (or stdin) with its encoding repaired. --explain lists each repair
       (offset, before, after, rule) on stderr instead.
@@ -47,6 +54,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return command === undefined ? 2 : 0;
       case 'build':
         return await buildCommand(rest, io);
+      case 'registry':
+        return await registryCommand(rest, io);
       case 'repair':
         return await repairCommand(rest, io);
       case 'release':

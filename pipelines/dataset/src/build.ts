@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { parseCatalog, type Catalog } from '@callset/schema';
 import { writeReleaseFolder } from '@callset/writers';
 import { CATALOG_FILE, discoverSources, type DiscoverIo, type SourceFile } from './discover.ts';
+import { writeProposals } from './entities-stage.ts';
 import { defaultWorkerCount, processSources } from './parallel.ts';
 import { parseStage, repairStage, writeStage } from './stages.ts';
 
 export interface BuildOptions {
   inputDir: string;
-  /** The release lands in `<outputDir>/next/`. */
+  /** The release lands in `<outputDir>/next/`, the registry proposals in `<outputDir>/registry-proposals.json`. */
   outputDir: string;
   /** A catalog file; by default the input folder's own catalog.json, if any. */
   catalogPath?: string;
@@ -61,6 +62,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const releaseDir = join(options.outputDir, 'next');
   log(`write: ${releaseDir}`);
   await writeReleaseFolder(releaseDir, writeStage(normalized));
+  log(`registry proposals: ${await writeProposals(options.outputDir, normalized)}`);
   const rows = Object.fromEntries(Object.entries(normalized.tables).map(([table, tableRows]) => [table, tableRows.length]));
   const rejected = normalized.tables.documents
     .filter((document) => document.status === 'rejected')

@@ -1,34 +1,33 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { mergeRegistries } from '@callset/entities';
 import { sortRows, type Catalog, type TableRows } from '@callset/schema';
 import { sourceSha256, type SourceFile } from './discover.ts';
-import { normalizeStage, parseStage, repairStage, type NormalizedRelease } from './stages.ts';
+import { resolveEntitiesStage } from './entities-stage.ts';
+import { normalizeDocuments, parseStage, repairStage, type NormalizedRelease } from './stages.ts';
 
 export interface ChunkTask {
   files: SourceFile[];
   catalog: Catalog;
 }
 
-/** repair -> parse -> normalize over sources that hold no duplicates of each other: what a worker runs. */
+/** repair -> parse -> normalize over sources that hold no duplicates of each other, speakers not resolved yet: what a worker runs. */
 export function processChunk(task: ChunkTask): NormalizedRelease {
-  return normalizeStage(parseStage(repairStage(task.files)), task.catalog);
+  return normalizeDocuments(parseStage(repairStage(task.files)), task.catalog);
 }
 
-/** Joins the releases of disjoint chunks (given in input order) as if they had been built together. */
+/** Joins the releases of disjoint chunks (given in input order) as if they had been built together, then resolves speakers across all of them. */
 export function mergeReleases(parts: readonly NormalizedRelease[], sources: NormalizedRelease['sources']): NormalizedRelease {
-  const registry = mergeRegistries(parts.map((part) => part.tables));
   const tables: TableRows = {
     documents: sortRows('documents', parts.flatMap((part) => part.tables.documents)),
     utterances: sortRows('utterances', parts.flatMap((part) => part.tables.utterances)),
-    speakers: sortRows('speakers', registry.speakers),
-    firms: sortRows('firms', registry.firms),
+    speakers: [],
+    firms: [],
     figures: sortRows('figures', parts.flatMap((part) => part.tables.figures)),
     table_cells: sortRows('table_cells', parts.flatMap((part) => part.tables.table_cells)),
     issues: sortRows('issues', parts.flatMap((part) => part.tables.issues)),
   };
   const texts = Object.fromEntries(parts.flatMap((part) => Object.entries(part.texts)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { tables, texts, sources };
+  return resolveEntitiesStage({ tables, texts, sources });
 }
 
 export function defaultWorkerCount(): number {
@@ -90,7 +89,7 @@ async function runPool(chunks: readonly SourceFile[][], catalog: Catalog, worker
  * what one thread gives.
  */
 export async function processSources(files: readonly SourceFile[], catalog: Catalog, workers = defaultWorkerCount()): Promise<NormalizedRelease> {
-  if (workers <= 1) return processChunk({ files: [...files], catalog });
+  if (workers <= 1) return resolveEntitiesStage(processChunk({ files: [...files], catalog }));
   const firstBySha = new Map<string, SourceFile>();
   const unique: SourceFile[] = [];
   const duplicates: [SourceFile, SourceFile][] = [];
@@ -107,7 +106,7 @@ export async function processSources(files: readonly SourceFile[], catalog: Cata
   // A duplicate is rejected by the same code that rejects it in one thread: repair it after its original.
   for (const [first, duplicate] of duplicates) {
     const [, rejected] = repairStage([first, duplicate]);
-    if (rejected) parts.push(normalizeStage(parseStage([rejected]), catalog));
+    if (rejected) parts.push(normalizeDocuments(parseStage([rejected]), catalog));
   }
   const sources = files.map((file) => ({ source_path: file.sourcePath, source_sha256: sourceSha256(file) }));
   return mergeReleases(parts, sources);

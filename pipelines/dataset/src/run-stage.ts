@@ -8,12 +8,14 @@ import { writeReleaseFolder } from '@callset/writers';
 import { readArtifacts, writeArtifacts } from './artifacts.ts';
 import { loadCatalog } from './build.ts';
 import { CATALOG_FILE, discoverSources } from './discover.ts';
+import { writeProposals } from './entities-stage.ts';
 import { normalizeStage, parseStage, repairStage, writeStage, type NormalizedRelease, type ParsedSource, type RepairedSource } from './stages.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const seedsDir = join(repoRoot, 'seeds');
 const artifactsDir = fileURLToPath(new URL('../.artifacts/', import.meta.url));
-const outputDir = join(repoRoot, 'output', 'next');
+const outputRoot = join(repoRoot, 'output');
+const outputDir = join(outputRoot, 'next');
 
 async function runStage(stage: string): Promise<void> {
   switch (stage) {
@@ -42,6 +44,7 @@ async function runStage(stage: string): Promise<void> {
       if (!release) throw new Error('no normalize artifact: run the normalize stage first');
       await writeReleaseFolder(outputDir, writeStage(release));
       console.error(`write: ${outputDir}`);
+      console.error(`registry proposals: ${await writeProposals(outputRoot, release)}`);
       return;
     }
     default:

@@ -1,12 +1,12 @@
 import { repairBytes } from '@callset/encoding';
-import { mergeRegistries, resolveSpeakers } from '@callset/entities';
+import { defaultRegistry, resolveCompany, type EntityRegistry, type RegistryProposals } from '@callset/entities';
 import { extractFigures } from '@callset/figures';
 import { codePointLength, detectFormat, type DocumentMetadata, type ParsedDocument } from '@callset/parsers';
 import {
   TABLES,
   documentIdFromSha256,
   figureId,
-  slugify,
+  placeholderSpeakerId,
   sortRows,
   tableId,
   utteranceIds,
@@ -21,6 +21,7 @@ import {
 } from '@callset/schema';
 import { lockedVersions, renderRelease } from '@callset/writers';
 import { sourceSha256 as sourceSha256Of, type SourceFile } from './discover.ts';
+import { resolveEntitiesStage } from './entities-stage.ts';
 import type { RejectReason } from './reject-reasons.ts';
 import { incompleteUtf8Tail, screenSignature } from './screen.ts';
 
@@ -48,6 +49,8 @@ export interface NormalizedRelease {
   tables: TableRows;
   texts: Record<string, string>;
   sources: { source_path: string; source_sha256: string }[];
+  /** People the person registry does not hold; set once entities are resolved (resolveEntitiesStage). */
+  proposals?: RegistryProposals;
 }
 
 /** Which file an issue is about. */
@@ -215,7 +218,6 @@ function eventIdOf(companyId: string | null, metadata: DocumentMetadata): string
 interface DocumentTables {
   document: DocumentRow;
   rows: Omit<TableRows, 'documents' | 'speakers' | 'firms' | 'issues'>;
-  registry: ReturnType<typeof resolveSpeakers>;
   text: string | null;
   issues: IssueRow[];
 }
@@ -249,34 +251,32 @@ function rejectedDocument(source: ParsedSource, format: SourceFormat, license: D
   };
 }
 
-function normalizeDocument(source: ParsedSource, catalog: Catalog): DocumentTables {
+function normalizeDocument(source: ParsedSource, catalog: Catalog, registry: EntityRegistry): DocumentTables {
   const entry = catalog[source.sourceSha256];
   const license = entry?.license ?? 'unknown';
   const empty = { utterances: [], figures: [], table_cells: [] };
-  const noRegistry = { perTurn: [], speakers: [], firms: [] };
   if (!source.parsed || source.text === null) {
-    return { document: rejectedDocument(source, source.format, license), rows: empty, registry: noRegistry, text: null, issues: source.issues };
+    return { document: rejectedDocument(source, source.format, license), rows: empty, text: null, issues: source.issues };
   }
   const documentId = source.documentId;
   const parsed = source.parsed;
   const merged = mergeMetadata(source, parsed.metadata, entry);
   const metadata = merged.metadata;
-  const registry = resolveSpeakers(documentId, parsed.turns);
   const ids = utteranceIds(documentId, parsed.turns.map((turn) => ({ speakerLabel: turn.speakerLabel ?? '', text: turn.text })));
   const utterances = parsed.turns.map((turn, seq) => {
-    const resolved = registry.perTurn[seq];
+    // The name as written and no ids yet: resolveEntitiesStage settles speakers across all documents.
     return {
       utterance_id: ids[seq] ?? '',
       document_id: documentId,
       seq,
       section: turn.section,
-      speaker_id: resolved?.speakerId ?? `unknown@${documentId}`,
-      speaker_name: resolved?.canonicalName ?? null,
+      speaker_id: placeholderSpeakerId.unknown(documentId),
+      speaker_name: turn.speakerName || null,
       speaker_label: turn.speakerLabel || null,
       speaker_type: turn.speakerType,
       speaker_role: turn.speakerRole || null,
       speaker_org: turn.speakerOrg || null,
-      firm_id: resolved?.firmId ?? null,
+      firm_id: null,
       text: turn.text,
       char_start: turn.charStart,
       char_end: turn.charEnd,
@@ -320,15 +320,16 @@ function normalizeDocument(source: ParsedSource, catalog: Catalog): DocumentTabl
       cell_text: cell.text || null,
     })),
   );
-  const companyId = metadata.company ? slugify(metadata.company) || null : null;
+  const company = resolveCompany(metadata, registry);
+  const companyId = company.companyId;
   const document: DocumentRow = {
     ...rejectedDocument(source, parsed.format, license),
     status: 'ok',
     reject_reason: null,
     company_id: companyId,
-    company: metadata.company,
-    ticker: metadata.ticker,
-    exchange: metadata.exchange,
+    company: company.company,
+    ticker: company.ticker,
+    exchange: company.exchange,
     event_id: eventIdOf(companyId, metadata),
     event_type: metadata.eventType,
     fiscal_year: metadata.fiscalYear,
@@ -339,7 +340,7 @@ function normalizeDocument(source: ParsedSource, catalog: Catalog): DocumentTabl
     utterance_count: utterances.length,
     figure_count: figures.length,
   };
-  return { document, rows: { utterances, figures, table_cells: tableCells }, registry, text: source.text, issues: [...source.issues, ...merged.issues] };
+  return { document, rows: { utterances, figures, table_cells: tableCells }, text: source.text, issues: [...source.issues, ...merged.issues, ...stamp(source, 'normalize', company.issues)] };
 }
 
 /** The first zod failure among a document's records, as "table[index].path: message". */
@@ -349,8 +350,6 @@ function firstInvalidRecord(document: DocumentTables): string | null {
     ['utterances', document.rows.utterances],
     ['figures', document.rows.figures],
     ['table_cells', document.rows.table_cells],
-    ['speakers', document.registry.speakers],
-    ['firms', document.registry.firms],
     ['issues', document.issues],
   ];
   for (const [table, rows] of checks) {
@@ -367,24 +366,28 @@ function firstInvalidRecord(document: DocumentTables): string | null {
 }
 
 /** Entities, figures and catalog metadata; validates every record; assembles the release tables. */
-export function normalizeStage(sources: readonly ParsedSource[], catalog: Catalog): NormalizedRelease {
+export function normalizeStage(sources: readonly ParsedSource[], catalog: Catalog, registry: EntityRegistry = defaultRegistry()): NormalizedRelease {
+  return resolveEntitiesStage(normalizeDocuments(sources, catalog, registry), registry);
+}
+
+/** normalizeStage per document, speakers not resolved yet: what a worker does with its chunk of documents. */
+export function normalizeDocuments(sources: readonly ParsedSource[], catalog: Catalog, registry: EntityRegistry = defaultRegistry()): NormalizedRelease {
   const documents: DocumentTables[] = sources.map((source) => {
-    const normalized = normalizeDocument(source, catalog);
+    const normalized = normalizeDocument(source, catalog, registry);
     const invalid = firstInvalidRecord(normalized);
     if (!invalid) return normalized;
     const reason: RejectReason = 'internal/invalid-record';
     const rejected: ParsedSource = { ...source, parsed: null, rejectReason: reason };
     const issue = documentIssue(source, 'normalize', reason, 'error', invalid);
-    return { ...normalizeDocument(rejected, catalog), issues: [...source.issues, issue] };
+    return { ...normalizeDocument(rejected, catalog, registry), issues: [...source.issues, issue] };
   });
-  const registry = mergeRegistries(documents.map((document) => document.registry));
   const issues = documents.flatMap((document) => document.issues);
   const tables: TableRows = {
     // issue_count per row, not per document_id: a rejected duplicate shares its original's id.
     documents: sortRows('documents', documents.map((document) => ({ ...document.document, issue_count: document.issues.length }))),
     utterances: sortRows('utterances', documents.flatMap((document) => document.rows.utterances)),
-    speakers: sortRows('speakers', registry.speakers),
-    firms: sortRows('firms', registry.firms),
+    speakers: [],
+    firms: [],
     figures: sortRows('figures', documents.flatMap((document) => document.rows.figures)),
     table_cells: sortRows('table_cells', documents.flatMap((document) => document.rows.table_cells)),
     issues: sortRows('issues', issues),
