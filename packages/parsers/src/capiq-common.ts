@@ -45,16 +45,6 @@ export function roleAndOrg(line: string | null, type: SpeakerType, company: stri
   return { role: line, org: null };
 }
 
-/** Labels every transcript uses for people it does not name. */
-export function genericSpeakerType(label: string): SpeakerType | null {
-  const value = label.trim().toLowerCase();
-  if (value === 'operator') return 'operator';
-  if (/^unidentified (?:analyst|participant from the audience)$/.test(value)) return 'analyst';
-  if (/^unidentified (?:company representative|executive)$/.test(value)) return 'executive';
-  if (/^(?:unidentified|unknown) (?:speaker|participant)$/.test(value) || value === 'unknown') return 'unknown';
-  return null;
-}
-
 /** A line that can be a person's name: a few capitalised words or initials, no sentence punctuation. */
 export function looksLikeName(line: string): boolean {
   return line.length <= 60 && /^\p{Lu}[\p{L}.'’-]*(?:,? (?:\p{Lu}[\p{L}.'’-]*|de|da|van|von|der|del|la|le|bin|al|Jr\.|Sr\.|III|II|IV)){0,5}$/u.test(line);

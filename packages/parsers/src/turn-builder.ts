@@ -5,7 +5,8 @@ import type { ParsedTurn } from './types.ts';
 export interface Speaker {
   /** The label as written, without markup, footers or role line. */
   label: string;
-  name: string;
+  /** Null for a label that names nobody (`Unknown speaker`). */
+  name: string | null;
   role: string | null;
   org: string | null;
   type: SpeakerType;
@@ -81,7 +82,7 @@ function continuesSentence(before: string, after: string): boolean {
   return /[\p{L}\p{N},]$/u.test(before);
 }
 
-const sameSpeaker = (a: Speaker | null, b: Speaker) => a !== null && a.name.toLowerCase() === b.name.toLowerCase();
+const sameSpeaker = (a: Speaker | null, b: Speaker) => a !== null && (a.name ?? a.label).toLowerCase() === (b.name ?? b.label).toLowerCase();
 
 /**
  * Groups the pieces into turns. A label starts a turn unless it names the speaker of the turn in

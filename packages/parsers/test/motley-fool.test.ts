@@ -117,13 +117,15 @@ describe('motley_fool variants', () => {
       ['Unknown speaker', null],
       ['Ravi Menon', 'Analyst'],
     ]);
+    // The placeholder label names nobody: its turn has a label but no speaker name.
+    expect(doc.turns[5]).toMatchObject({ speakerLabel: 'Unknown speaker', speakerName: null, speakerType: 'unknown' });
     expect(doc.turns.map((t) => [t.speakerName, t.section, t.text])).toEqual([
       ['Jo Park', 'presentation', 'Hello and welcome. Lina Ortiz will open. Jo Park is here too.'],
       ['Lina Ortiz', 'presentation', 'Thanks, Jo. Margins were 18% -- up from 17%.\nAnd deliveries rose.'],
       ['Jo Park', 'qa', "OK. Let's start with analyst questions."],
       ['Ravi Menon', 'qa', 'Will margins hold?'],
       ['Lina Ortiz', 'qa', 'Yes.'],
-      ['Unknown speaker', 'qa', '[Inaudible]'],
+      [null, 'qa', '[Inaudible]'],
       ['Jo Park', 'qa', 'Thank you all.'],
     ]);
     expectCoverage(text, doc);

@@ -3,7 +3,6 @@ import { codePointOffsets, splitLines, type Line } from '../text.ts';
 import {
   MAX_LABEL_LENGTH,
   classifyRoleLine,
-  genericSpeakerType,
   isBoilerplateStart,
   isParticipantHeading,
   looksLikeName,
@@ -14,6 +13,7 @@ import {
   sectionOfHeading,
   splitFooter,
 } from '../capiq-common.ts';
+import { genericSpeakerType, speakerNameOf } from '../labels.ts';
 import { inferQaStart } from '../qa-start.ts';
 import { tsvCells } from '../tsv-table.ts';
 import { buildTurns, type Piece, type Speaker } from '../turn-builder.ts';
@@ -84,7 +84,7 @@ function speakerOf(match: LabelMatch, known: ReadonlyMap<string, Participant>, c
   const participant = known.get(key(match.name));
   const type = genericSpeakerType(match.name) ?? (match.roleLine ? classifyRoleLine(match.roleLine) : null) ?? participant?.speakerType ?? 'unknown';
   const { role, org } = match.roleLine ? roleAndOrg(match.roleLine, type, company) : { role: participant?.role ?? null, org: participant?.org ?? null };
-  return { label: match.name, name: match.name, role, org, type };
+  return { label: match.name, name: speakerNameOf(match.name), role, org, type };
 }
 
 /** First and last non-blank content of entries [from, to) as a span, or null. */

@@ -1,11 +1,10 @@
 import type { SpeakerType } from '@callset/schema';
 import type { FormatParser, Participant, ParsedDocument } from '../types.ts';
 import { splitLines } from '../text.ts';
-import { splitNameDash } from '../labels.ts';
+import { genericSpeakerType, speakerNameOf, splitNameDash } from '../labels.ts';
 import {
   MAX_LABEL_LENGTH,
   classifyRoleLine,
-  genericSpeakerType,
   isParticipantHeading,
   looksLikeHeaderLine,
   looksLikeRoleLine,
@@ -121,9 +120,10 @@ function parseMarkdown(text: string): ParsedDocument {
     const firm = firmOf.get(key(name)) ?? null;
     const bareType: SpeakerType = participant?.speakerType ?? (firm ? 'analyst' : firmsLabelled ? 'executive' : 'unknown');
     const type = genericSpeakerType(name) ?? (rest ? classifyRoleLine(rest) : null) ?? bareType;
-    if (rest) return { label, name, ...roleAndOrg(rest, type, company), type };
-    if (participant) return { label, name, role: participant.role, org: participant.org, type };
-    return { label, name, ...roleAndOrg(type === 'analyst' ? firm : null, type, company), type };
+    const named = { label, name: speakerNameOf(name), type };
+    if (rest) return { ...named, ...roleAndOrg(rest, type, company) };
+    if (participant) return { ...named, role: participant.role, org: participant.org };
+    return { ...named, ...roleAndOrg(type === 'analyst' ? firm : null, type, company) };
   };
 
   const pieces: Piece[] = [];

@@ -2,6 +2,7 @@ import type { SpeakerType } from '@callset/schema';
 import type { DocumentMetadata, FormatParser, Participant, ParsedDocument } from '../types.ts';
 import { emptyMetadata, joinParagraphs, parseHumanDate } from '../text.ts';
 import { readFlatList, readListLines, type ListEntry } from '../motley-fool-participants.ts';
+import { speakerNameOf } from '../labels.ts';
 import { buildTurns, markQaFromHostOpening, type SetAside, type SpeakerLabel } from '../speech.ts';
 
 // Motley Fool: an image/ticker header, speech with inline labels (`Name -- Role`,
@@ -97,7 +98,7 @@ function findLabels(text: string, from: number, to: number, labels: readonly { l
       // A bare name also occurs in speech ("I'm joined by Elon Musk"); as a label it follows a sentence end.
       const sentenceOk = !bare || at === first || AFTER_SENTENCE.test(text.slice(Math.max(from, at - 4), at));
       if (!leftOk || !rightOk || !sentenceOk) continue;
-      hits.push({ start: at, end, label, name: participant.name, role: participant.role, org: participant.org, speakerType: participant.speakerType });
+      hits.push({ start: at, end, label, name: speakerNameOf(participant.name), role: participant.role, org: participant.org, speakerType: participant.speakerType });
     }
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -1,7 +1,7 @@
 import type { SpeakerType } from '@callset/schema';
 import type { DocumentMetadata, FormatParser, Participant, ParsedDocument } from '../types.ts';
 import { emptyMetadata, parseHumanDate, splitLines, type Line } from '../text.ts';
-import { isAnalystOrg, paragraphs } from '../labels.ts';
+import { genericSpeakerType, isAnalystOrg, paragraphs } from '../labels.ts';
 import { buildTurns, markQaFromHostOpening, type SetAside, type SpeakerLabel } from '../speech.ts';
 
 // Seeking Alpha: a title line, `Executives` / `Analysts` lists of `Name – Role` lines, then one
@@ -12,7 +12,6 @@ const LIST_HEADINGS: readonly [RegExp, SpeakerType][] = [
 ];
 const QA_MARKER = /^(?:Question-and-Answer Session|Questions? (?:and|&) Answers?(?: Session)?)$/i;
 const BOILERPLATE = /^(?:Copyright policy:|THE INFORMATION CONTAINED HERE|If you have any additional questions about our online transcripts)/i;
-const UNIDENTIFIED = /^(?:Unidentified|Unknown) (Analyst|Speaker|Participant|Company Representative|Corporate Participant)$/i;
 /** `Name – Rest` with any dash, spaced: the name is 1 to 5 capitalised words. */
 const NAME_DASH = /^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\s+[-–—]{1,2}\s+(\S.*)$/u;
 const BARE_NAME = /^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,4}$/u;
@@ -154,13 +153,9 @@ function unlistedSpeakers(lines: readonly Line[]): Participant[] {
 
 /** The speaker a whole line names: a listed participant, with or without ` – Firm`, the operator, or an unidentified speaker. */
 function readLabel(value: string, byName: ReadonlyMap<string, Participant>, company: string | null): Omit<SpeakerLabel, 'start' | 'end' | 'label'> | null {
-  if (/^operator$/i.test(value)) return { name: 'Operator', role: null, org: null, speakerType: 'operator' };
-  const unidentified = UNIDENTIFIED.exec(value);
-  if (unidentified) {
-    const kind = unidentified[1]?.toLowerCase() ?? '';
-    const speakerType: SpeakerType = kind === 'analyst' ? 'analyst' : /company|corporate/.test(kind) ? 'executive' : 'unknown';
-    return { name: null, role: null, org: speakerType === 'executive' ? company : null, speakerType };
-  }
+  const generic = genericSpeakerType(value);
+  if (generic === 'operator') return { name: 'Operator', role: null, org: null, speakerType: 'operator' };
+  if (generic) return { name: null, role: null, org: generic === 'executive' ? company : null, speakerType: generic };
   const dashed = NAME_DASH.exec(value);
   const participant = byName.get(value) ?? (dashed ? byName.get(dashed[1] ?? '') : undefined);
   if (!participant) return null;
