@@ -4,6 +4,7 @@ import { detectFormat } from '../src/index.ts';
 import { motleyFoolParser } from '../src/formats/motley-fool.ts';
 import { readFlatList } from '../src/motley-fool-participants.ts';
 import { expectCoverage, expectOrderedSpans, fixture, repairedSeed } from './span-checks.ts';
+import { workRatio } from './linearity.ts';
 
 const ELON = 'Elon Musk -- Chief Executive Officer and Product Architect';
 
@@ -160,16 +161,14 @@ describe('motley_fool variants', () => {
     ]);
   });
 
-  it('a 10 MB one-line page parses quickly', () => {
+  it('parsing work grows linearly with a one-line page (4x the turns, under 5x the work)', () => {
     const base = fixture('motley-fool-flat.txt');
     const at = base.indexOf(' Duration:');
     const chunk = " Lina Ortiz -- Chief Financial Officer We shipped more -- a lot more. Jo Park Thanks, Lina. Jo Park said so, didn't he?";
-    const text = base.slice(0, at) + chunk.repeat(Math.ceil(10_000_000 / chunk.length)) + base.slice(at);
-    const started = performance.now();
-    const doc = motleyFoolParser.parse(text);
-    expect(performance.now() - started).toBeLessThan(8000);
-    expect(doc.turns.length).toBeGreaterThan(100_000);
-  }, 30_000);
+    const page = (copies: number) => base.slice(0, at) + chunk.repeat(copies) + base.slice(at);
+    expect(motleyFoolParser.parse(page(1000)).turns).toHaveLength(2007);
+    expect(workRatio((text) => motleyFoolParser.parse(text), page, 100)).toBeLessThan(5);
+  });
 
   it('parse never throws and keeps spans ordered inside the text', () => {
     const base = fixture('motley-fool-flat.txt');
