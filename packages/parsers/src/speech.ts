@@ -96,7 +96,11 @@ export function buildTurns(text: string, layout: SpeechLayout): SpeechResult {
     if (boundary.start < cursor) continue;
     flush(boundary.start);
     if (boundary.label) {
-      if (!spoke && speaker && !sameSpeaker(speaker, boundary.label)) emptyLabels.push(speaker);
+      // Labels with no speech after them, before another speaker's: each one is an empty turn.
+      if (!spoke && speaker && !sameSpeaker(speaker, boundary.label)) {
+        emptyLabels.push(...labelSpans);
+        labelSpans = [];
+      }
       speaker = boundary.label;
       labelSpans.push(boundary.label);
       spoke = false;
@@ -104,7 +108,7 @@ export function buildTurns(text: string, layout: SpeechLayout): SpeechResult {
     cursor = boundary.end;
   }
   flush(text.length);
-  if (!spoke && speaker) emptyLabels.push(speaker);
+  if (!spoke) emptyLabels.push(...labelSpans);
 
   const toCodePoints = codePointCursor(text);
   const turns: ParsedTurn[] = [];

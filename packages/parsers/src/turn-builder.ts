@@ -107,8 +107,7 @@ export function buildTurns(text: string, pieces: readonly Piece[]): BuiltTurns {
     const lastParagraph = done.paragraphs[done.paragraphs.length - 1];
     const last = lastParagraph?.lines[lastParagraph.lines.length - 1];
     if (!first || !last) {
-      const [start, end] = done.labelSpans[0] ?? [0, 0];
-      issue(start, end, 'parse/empty-turn', 'warn', `label "${done.speaker?.label ?? ''}" is followed by no speech`);
+      for (const [start, end] of done.labelSpans) issue(start, end, 'parse/empty-turn', 'warn', `label "${done.speaker?.label ?? ''}" is followed by no speech`);
       return;
     }
     let body = '';

@@ -24,13 +24,18 @@ export function countWork(run: () => unknown): number {
     return typeof result === 'number' && result >= 0 ? result + String(args[0]).length - from : self.length - from;
   };
   try {
-    // A regex scans from lastIndex (global and sticky) or the start, to the end of its match or of the text.
-    patch(RegExp.prototype, 'exec', (self: RegExp, [input]: [string], result: unknown) => {
-      const from = self.global || self.sticky ? self.lastIndex : 0;
-      const match = result as RegExpExecArray | null;
-      const stop = match ? match.index + match[0].length : String(input).length;
-      return Math.max(1, stop - from);
-    });
+    // A regex scans from lastIndex (global and sticky) or the start, to the end of its match or of
+    // the text; a sticky one (split's, at every position) tries its one position only. lastIndex
+    // is read before the call moves it.
+    const exec = RegExp.prototype.exec;
+    patches.push([RegExp.prototype, 'exec', exec]);
+    RegExp.prototype.exec = function (this: RegExp, input: string) {
+      const from = this.global || this.sticky ? this.lastIndex : 0;
+      const match = exec.call(this, input);
+      const stop = match ? match.index + match[0].length : this.sticky ? from + 1 : String(input).length;
+      work += Math.max(1, stop - from);
+      return match;
+    };
     patch(String.prototype, 'indexOf', stringSearch);
     patch(String.prototype, 'includes', (self: string, args: [string, number?]) => stringSearch(self, args, String.prototype.indexOf.apply(self, args)));
     for (const name of ['slice', 'substring', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'normalize', 'padStart', 'padEnd']) {
