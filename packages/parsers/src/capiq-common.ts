@@ -10,14 +10,17 @@ export const MAX_LABEL_LENGTH = 200;
 const FOOTER = 'WWW.SPCAPITALIQ.COM';
 
 /**
- * The page footer at the end of a line, alone or fused onto a label (`Colin Langan**WWW.SPCAPITALIQ.COM**`):
- * what precedes it and where it starts, or null when the line has none.
+ * The page footer at the end of a line, alone or fused onto a label (`Colin Langan**WWW.SPCAPITALIQ.COM**`,
+ * `**Kate Moss****WWW.SPCAPITALIQ.COM**`): what precedes it and where it starts, or null when the
+ * line has none. The footer takes as many stars before it as it has after it; the rest close a bold label.
  */
 export function splitFooter(line: string): { before: string; footerAt: number } | null {
   const at = line.lastIndexOf(FOOTER);
-  if (at === -1 || !/^[*\s]*$/.test(line.slice(at + FOOTER.length))) return null;
+  const after = line.slice(at + FOOTER.length);
+  if (at === -1 || !/^[*\s]*$/.test(after)) return null;
+  const stars = after.replace(/\s/g, '').length;
   let start = at;
-  while (start > 0 && line[start - 1] === '*') start--;
+  while (start > 0 && at - start < stars && line[start - 1] === '*') start--;
   return { before: line.slice(0, start), footerAt: start };
 }
 

@@ -67,12 +67,14 @@ function matchLabel(entries: readonly Entry[], index: number, to: number, known:
   }
   const participant = known.get(key(value));
   const isNamed = participant !== undefined || genericSpeakerType(value) !== null;
-  if (!isNamed && !looksLikeName(value)) return null;
+  // Someone the list does not name is written in full: a one-word line ("Flat.") is speech.
+  if (!isNamed && !(looksLikeName(value) && value.includes(' '))) return null;
   const next = nextContent(entries, index + 1, to);
   const candidate = next === -1 ? '' : (entries[next]?.value ?? '');
   const listedRole = participant ? key(participant.role ?? participant.org ?? '') : '';
   const isRole =
     candidate.length <= MAX_LABEL_LENGTH &&
+    !INLINE_LABEL.test(candidate) &&
     !known.has(key(candidate)) &&
     genericSpeakerType(candidate) === null &&
     (looksLikeRoleLine(candidate) || (listedRole !== '' && key(candidate) === listedRole));
@@ -162,8 +164,11 @@ function parseCapiq(text: string): ParsedDocument {
     aside(tableSpan, 'parse/estimates-table', 'estimates table, rebuilt as a table');
     tables.push({ turnIndex: null, charStart: toPoint(tableSpan[0]), charEnd: toPoint(tableSpan[1]), cells: tsvCells(text.slice(tableSpan[0], tableSpan[1])) });
   }
-  const afterTable = tableSpan ? tableEnd : headerEnd;
-  aside(contentSpan(entries, Math.max(afterTable, headerEnd), bodyStart), participants.length ? 'parse/participant-list' : 'parse/document-header', participants.length ? `participant list (${participants.length} people)` : 'document header');
+  // Between the table and the list: its currency and consensus-date notes.
+  const listStart = participantsAt !== -1 && participantsAt < bodyStart ? participantsAt : bodyStart;
+  const afterTable = Math.max(tableSpan ? tableEnd : headerEnd, headerEnd);
+  aside(contentSpan(entries, afterTable, listStart), 'parse/document-header', 'estimates notes: currency, consensus date');
+  aside(contentSpan(entries, Math.max(afterTable, listStart), bodyStart), participants.length ? 'parse/participant-list' : 'parse/document-header', participants.length ? `participant list (${participants.length} people)` : 'document header');
 
   let bodyEnd = entries.findIndex((entry, index) => index > bodyStart && isBoilerplateStart(entry.value));
   if (bodyEnd === -1) bodyEnd = entries.length;

@@ -23,6 +23,17 @@ const HEADING = /^#{1,6}[ \t]+(.*)$/;
 
 type Kind = 'blank' | 'bold' | 'heading' | 'text';
 
+const isEmphasisMark = (char: string | undefined) => char === '*' || char === '_';
+
+/** The text inside emphasis marks (`**Operator**`, `*Chief Executive Officer*`), by index: a `[*_]+$` regex would rescan long runs of marks. */
+function stripEmphasis(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isEmphasisMark(value[start])) start++;
+  while (end > start && isEmphasisMark(value[end - 1])) end--;
+  return value.slice(start, end);
+}
+
 /** One line: its kind, its content without markup, and where the content lies (UTF-16). */
 interface Entry {
   kind: Kind;
@@ -44,7 +55,7 @@ function readEntry(line: { text: string; start: number }): Entry {
     const bold = BOLD_LINE.exec(value);
     if (bold) return { kind: 'bold', inner: (bold[1] ?? '').trim().replace(/:$/, '').trim(), start, end, footer: footerSpan };
     const heading = HEADING.exec(value);
-    if (heading) return { kind: 'heading', inner: (heading[1] ?? '').replace(/^\*+|\*+$/g, '').trim(), start, end, footer: footerSpan };
+    if (heading) return { kind: 'heading', inner: stripEmphasis(heading[1] ?? '').trim(), start, end, footer: footerSpan };
   }
   return { kind: 'text', inner: value, start, end, footer: footerSpan };
 }
@@ -97,14 +108,17 @@ function parseMarkdown(text: string): ParsedDocument {
     const paragraphs: string[][] = [[]];
     for (const entry of entries.slice(participantsAt, headerEnd)) {
       if (entry.kind === 'blank') paragraphs.push([]);
-      else paragraphs[paragraphs.length - 1]?.push(entry.inner);
+      // Roles and firms may be set in italics (`*Chief Executive Officer*`): the emphasis is markup.
+      else paragraphs[paragraphs.length - 1]?.push(stripEmphasis(entry.inner));
     }
     participants.push(...parseParticipantList(paragraphs, company));
   }
   const known = new Map(participants.map((participant) => [key(participant.name), participant]));
 
   // The export writes analysts with their firm; a bare name is then one of the company's people,
-  // unless the same name carries a firm elsewhere in the document.
+  // unless the same name carries a firm elsewhere in the document. What follows the dash is a
+  // firm unless it names the company itself or an office.
+  const typeOfRest = (rest: string): SpeakerType => (company !== null && key(rest) === key(company) ? 'executive' : (classifyRoleLine(rest) ?? 'analyst'));
   const labels = new Map<number, LabelSeen>();
   const firmOf = new Map<string, string>();
   for (let index = headerEnd; index < entries.length; index++) {
@@ -112,14 +126,14 @@ function parseMarkdown(text: string): ParsedDocument {
     if (!entry || !isLabel(entry)) continue;
     const { name, rest } = splitNameDash(entry.inner);
     labels.set(index, { name, rest });
-    if (rest && classifyRoleLine(rest) === 'analyst') firmOf.set(key(name), rest);
+    if (rest && typeOfRest(rest) === 'analyst') firmOf.set(key(name), rest);
   }
   const firmsLabelled = firmOf.size > 0;
   const speakerOf = ({ name, rest }: LabelSeen, label: string): Speaker => {
     const participant = known.get(key(name));
     const firm = firmOf.get(key(name)) ?? null;
     const bareType: SpeakerType = participant?.speakerType ?? (firm ? 'analyst' : firmsLabelled ? 'executive' : 'unknown');
-    const type = genericSpeakerType(name) ?? (rest ? classifyRoleLine(rest) : null) ?? bareType;
+    const type = genericSpeakerType(name) ?? (rest ? typeOfRest(rest) : bareType);
     const named = { label, name: speakerNameOf(name), type };
     if (rest) return { ...named, ...roleAndOrg(rest, type, company) };
     if (participant) return { ...named, role: participant.role, org: participant.org };
@@ -128,10 +142,16 @@ function parseMarkdown(text: string): ParsedDocument {
 
   const pieces: Piece[] = [];
   const aside = (start: number, end: number, code: string, message: string) => pieces.push({ kind: 'aside', start, end, code, message });
-  const headerContent = entries.slice(0, headerEnd).filter((entry) => entry.kind !== 'blank');
-  const firstHeader = headerContent[0];
-  const lastHeader = headerContent[headerContent.length - 1];
-  if (firstHeader && lastHeader) aside(firstHeader.start, lastHeader.end, participants.length ? 'parse/participant-list' : 'parse/document-header', 'document header');
+  const asideContent = (from: number, to: number, code: string, message: string) => {
+    const content = entries.slice(from, to).filter((entry) => entry.kind !== 'blank');
+    const first = content[0];
+    const last = content[content.length - 1];
+    if (first && last) aside(first.start, last.end, code, message);
+  };
+  const listStart = participantsAt === -1 ? headerEnd : participantsAt;
+  asideContent(0, listStart, 'parse/document-header', 'document header: company, period, date');
+  asideContent(listStart, headerEnd, 'parse/participant-list', `participant list (${participants.length} people)`);
+  for (const entry of entries.slice(0, headerEnd)) if (entry.footer) aside(entry.footer[0], entry.footer[1], 'parse/page-footer', 'page footer');
   for (let index = headerEnd; index < entries.length; index++) {
     const entry = entries[index];
     if (!entry) continue;
