@@ -1,5 +1,6 @@
 import type { SpeakerType, StageIssue } from '@callset/schema';
 import type { ParsedTurn } from './types.ts';
+import { codePointCursor } from './text.ts';
 
 /** A speaker label found in the text; [start, end) is the label itself, in UTF-16 offsets. */
 export interface SpeakerLabel {
@@ -33,26 +34,6 @@ export interface SpeechLayout {
 export interface SpeechResult {
   turns: ParsedTurn[];
   issues: StageIssue[];
-}
-
-/**
- * Converts increasing UTF-16 offsets to code points in one forward walk: spans must count code
- * points, and converting each offset from the start would be quadratic on long texts.
- */
-export function codePointCursor(text: string): (offset: number) => number {
-  let at = 0;
-  let count = 0;
-  return (offset) => {
-    if (offset < at) {
-      at = 0;
-      count = 0;
-    }
-    for (; at < offset; at++) {
-      const unit = text.charCodeAt(at);
-      if (unit < 0xdc00 || unit > 0xdfff) count++;
-    }
-    return count;
-  };
 }
 
 const NOTE = /\[[^[\]\n]{1,80}\]/g;
@@ -169,24 +150,4 @@ export function buildTurns(text: string, layout: SpeechLayout): SpeechResult {
 function sameSpeaker(a: SpeakerLabel | null, b: SpeakerLabel | null): boolean {
   if (a === null || b === null) return a === b;
   return a.name === b.name && a.speakerType === b.speakerType && a.org === b.org;
-}
-
-const QA_OPENING = [
-  /\blet(?:'|’)?s (?:start|begin|go|move|kick off|turn|open)\b[^.?!]{0,40}?\b(?:Q&A|questions?)\b/i,
-  /\b(?:the|our) first question\b/i,
-  /\bopen (?:it|the (?:call|lines?|floor)) (?:up )?(?:for|to) (?:Q&A|questions)\b/i,
-];
-
-/**
- * For sources without a Q&A heading: the Q&A begins with the turn in which the host (the
- * operator, else whoever opened the call) opens the questions. Marks that turn and the rest `qa`.
- */
-export function markQaFromHostOpening(turns: ParsedTurn[]): void {
-  const operator = turns.some((turn) => turn.speakerType === 'operator');
-  const host = turns.find((turn) => turn.speakerLabel !== null);
-  if (!host) return;
-  const isHost = (turn: ParsedTurn) => (operator ? turn.speakerType === 'operator' : turn.speakerName === host.speakerName);
-  const first = turns.findIndex((turn, index) => index > 0 && isHost(turn) && QA_OPENING.some((pattern) => pattern.test(turn.text)));
-  if (first === -1) return;
-  for (const turn of turns.slice(first)) turn.section = 'qa';
 }

@@ -8,6 +8,28 @@ export function codePointLength(value: string): number {
   return count;
 }
 
+/** Converts UTF-16 offsets to code points, walking from the last query so ordered queries stay linear. */
+export function codePointCursor(text: string): (offset: number) => number {
+  if (!/[\ud800-\udbff]/.test(text)) return (offset) => offset;
+  let unit = 0;
+  let point = 0;
+  const isHigh = (index: number) => {
+    const code = text.charCodeAt(index);
+    return code >= 0xd800 && code <= 0xdbff;
+  };
+  return (offset) => {
+    while (unit < offset) {
+      if (!isHigh(unit)) point++;
+      unit++;
+    }
+    while (unit > offset) {
+      unit--;
+      if (!isHigh(unit)) point--;
+    }
+    return point;
+  };
+}
+
 /** Converts UTF-16 offsets into a text to code-point offsets. */
 export function codePointOffsets(text: string): (utf16Offset: number) => number {
   const hasAstral = /[\ud800-\udbff]/.test(text);

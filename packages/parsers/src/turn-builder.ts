@@ -1,5 +1,6 @@
 import type { Section, SpeakerType, StageIssue } from '@callset/schema';
 import type { ParsedTurn } from './types.ts';
+import { codePointCursor } from './text.ts';
 
 /** Who a label names, as the document writes it. */
 export interface Speaker {
@@ -40,28 +41,6 @@ interface Draft {
   labelSpans: [number, number][];
   paragraphs: Paragraph[];
   newParagraph: boolean;
-}
-
-/** Converts UTF-16 offsets to code points, walking from the last query so ordered queries stay linear. */
-export function codePointCursor(text: string): (offset: number) => number {
-  if (!/[\ud800-\udbff]/.test(text)) return (offset) => offset;
-  let unit = 0;
-  let point = 0;
-  const isHigh = (index: number) => {
-    const code = text.charCodeAt(index);
-    return code >= 0xd800 && code <= 0xdbff;
-  };
-  return (offset) => {
-    while (unit < offset) {
-      if (!isHigh(unit)) point++;
-      unit++;
-    }
-    while (unit > offset) {
-      unit--;
-      if (!isHigh(unit)) point--;
-    }
-    return point;
-  };
 }
 
 // Markdown-style backslash escapes (`\$`): the backslash is markup, not speech.

@@ -1,5 +1,5 @@
 import type { FormatParser, Participant, ParsedDocument, ParsedTable } from '../types.ts';
-import { codePointOffsets, splitLines, type Line } from '../text.ts';
+import { codePointCursor, splitLines, type Line } from '../text.ts';
 import {
   MAX_LABEL_LENGTH,
   classifyRoleLine,
@@ -14,7 +14,7 @@ import {
   splitFooter,
 } from '../capiq-common.ts';
 import { genericSpeakerType, speakerNameOf } from '../labels.ts';
-import { inferQaStart } from '../qa-start.ts';
+import { markInferredQa } from '../qa-start.ts';
 import { tsvCells } from '../tsv-table.ts';
 import { buildTurns, type Piece, type Speaker } from '../turn-builder.ts';
 
@@ -158,7 +158,7 @@ function parseCapiq(text: string): ParsedDocument {
   };
   aside(contentSpan(entries, 0, headerEnd), 'parse/document-header', 'document header: company, period, date');
   const tables: ParsedTable[] = [];
-  const toPoint = codePointOffsets(text);
+  const toPoint = codePointCursor(text);
   const tableSpan = tableFirst === -1 ? null : contentSpan(entries, tableFirst, tableEnd);
   if (tableSpan) {
     aside(tableSpan, 'parse/estimates-table', 'estimates table, rebuilt as a table');
@@ -200,8 +200,7 @@ function parseCapiq(text: string): ParsedDocument {
   aside(contentSpan(entries, bodyEnd, entries.length), 'parse/legal-boilerplate', 'legal notice at the end, not speech');
 
   const built = buildTurns(text, pieces);
-  const qaStart = built.qaMarked ? null : inferQaStart(built.turns, false);
-  const turns = built.turns.map((turn, index) => (qaStart !== null && index >= qaStart ? { ...turn, section: 'qa' as const } : turn));
+  const turns = built.qaMarked ? built.turns : markInferredQa(built.turns, false);
   const headerIssues = header.issues.map((issue) => ({ ...issue, char_start: null, char_end: null }));
   return { format: 'capiq', metadata: header.metadata, participants, turns, tables, issues: [...headerIssues, ...built.issues] };
 }

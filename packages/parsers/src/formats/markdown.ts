@@ -14,7 +14,7 @@ import {
   sectionOfHeading,
   splitFooter,
 } from '../capiq-common.ts';
-import { inferQaStart } from '../qa-start.ts';
+import { markInferredQa } from '../qa-start.ts';
 import { buildTurns, type Piece, type Speaker } from '../turn-builder.ts';
 
 // `**Name**`, `**Name - Firm, Research Division**`, optionally inside a heading (`## **Operator**`) or with a colon.
@@ -167,8 +167,7 @@ function parseMarkdown(text: string): ParsedDocument {
   const built = buildTurns(text, pieces);
   const firstTurn = built.turns[0];
   const startsMidCall = headerEnd === 0 && firstTurn !== undefined && firstTurn.speakerType !== 'operator';
-  const qaStart = built.qaMarked ? null : inferQaStart(built.turns, startsMidCall);
-  const turns = built.turns.map((turn, index) => (qaStart !== null && index >= qaStart ? { ...turn, section: 'qa' as const } : turn));
+  const turns = built.qaMarked ? built.turns : markInferredQa(built.turns, startsMidCall);
   const headerIssues = header.issues.map((issue) => ({ ...issue, char_start: null, char_end: null }));
   return { format: 'markdown', metadata: header.metadata, participants, turns, tables: [], issues: [...headerIssues, ...built.issues] };
 }

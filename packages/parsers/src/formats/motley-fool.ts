@@ -3,7 +3,8 @@ import type { DocumentMetadata, FormatParser, Participant, ParsedDocument } from
 import { emptyMetadata, joinParagraphs, parseHumanDate } from '../text.ts';
 import { readFlatList, readListLines, type ListEntry } from '../motley-fool-participants.ts';
 import { speakerNameOf } from '../labels.ts';
-import { buildTurns, markQaFromHostOpening, type SetAside, type SpeakerLabel } from '../speech.ts';
+import { markInferredQa } from '../qa-start.ts';
+import { buildTurns, type SetAside, type SpeakerLabel } from '../speech.ts';
 
 // Motley Fool: an image/ticker header, speech with inline labels (`Name -- Role`,
 // `Name -- Firm -- Analyst`, a bare `Name`, `Operator`), then `Duration: N minutes`, the
@@ -160,8 +161,11 @@ function parse(text: string): ParsedDocument {
   if (qa && qaStart !== null) setAside.push({ start: qaStart, end: qaStart + (qa[1]?.length ?? 0), code: 'parse/section-heading', message: `section heading "${qa[1] ?? ''}"` });
   const labels = findLabels(text, bodyStart, speechEnd, candidates).filter((label) => !setAside.some((aside) => label.start < aside.end && aside.start < label.end));
 
-  const { turns, issues } = buildTurns(text, { labels, setAside: setAside.sort((a, b) => a.start - b.start), qaStart, toText });
-  if (qaStart === null) markQaFromHostOpening(turns);
+  const built = buildTurns(text, { labels, setAside: setAside.sort((a, b) => a.start - b.start), qaStart, toText });
+  const { issues } = built;
+  // Without the page header, a text that does not open with the operator is a piece cut from a call.
+  const startsMidCall = bodyStart === 0 && built.turns[0]?.speakerType !== 'operator';
+  const turns = qaStart === null ? markInferredQa(built.turns, startsMidCall) : built.turns;
   if (entries.length === 0) issues.push({ code: 'parse/no-participant-list', severity: 'warn', char_start: null, char_end: null, message: 'no participant list: only operator, placeholder and analyst labels were found' });
   return { format: 'motley_fool', metadata, participants, turns, tables: [], issues };
 }

@@ -2,7 +2,8 @@ import type { SpeakerType } from '@callset/schema';
 import type { DocumentMetadata, FormatParser, Participant, ParsedDocument } from '../types.ts';
 import { emptyMetadata, parseHumanDate, splitLines, type Line } from '../text.ts';
 import { genericSpeakerType, isAnalystOrg, paragraphs } from '../labels.ts';
-import { buildTurns, markQaFromHostOpening, type SetAside, type SpeakerLabel } from '../speech.ts';
+import { markInferredQa } from '../qa-start.ts';
+import { buildTurns, type SetAside, type SpeakerLabel } from '../speech.ts';
 
 // Seeking Alpha: a title line, `Executives` / `Analysts` lists of `Name – Role` lines, then one
 // paragraph per line, each turn opened by a line holding a listed name (optionally ` – Firm`).
@@ -125,9 +126,12 @@ function parse(text: string): ParsedDocument {
     if (label) labels.push({ start, end, label: value, ...label });
   }
 
-  const { turns, issues } = buildTurns(text, { labels, setAside, qaStart, toText: paragraphs });
+  const built = buildTurns(text, { labels, setAside, qaStart, toText: paragraphs });
+  const { issues } = built;
   if (participants.length === 0) issues.push({ code: 'parse/no-participant-list', severity: 'warn', char_start: null, char_end: null, message: 'no participant list: speakers were read from label-shaped lines' });
-  if (qaStart === null) markQaFromHostOpening(turns);
+  // Without title and lists, a text that does not open with the operator is a piece cut from a call.
+  const startsMidCall = header.length === 0 && listStart === -1 && built.turns[0]?.speakerType !== 'operator';
+  const turns = qaStart === null ? markInferredQa(built.turns, startsMidCall) : built.turns;
   return { format: 'seeking_alpha', metadata, participants, turns, tables: [], issues };
 }
 
