@@ -1,8 +1,5 @@
 import type { SpeakerType } from '@callset/schema';
-import { joinParagraphs } from './text.ts';
 
-/** Raw speech to utterance text: paragraphs joined by a single newline. */
-export const paragraphs = (raw: string) => joinParagraphs(raw.split('\n'));
 /** "Name – Firm" / "Name - Role": the name and what follows the first spaced dash. */
 export function splitNameDash(label: string): { name: string; rest: string | null } {
   const match = /^(.*?)\s+[-–—]{1,2}\s+(.*)$/.exec(label.trim());

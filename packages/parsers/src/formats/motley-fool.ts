@@ -1,10 +1,10 @@
 import type { SpeakerType } from '@callset/schema';
 import type { DocumentMetadata, FormatParser, Participant, ParsedDocument } from '../types.ts';
-import { emptyMetadata, joinParagraphs, parseHumanDate } from '../text.ts';
+import { emptyMetadata, parseHumanDate } from '../text.ts';
 import { readFlatList, readListLines, type ListEntry } from '../motley-fool-participants.ts';
 import { speakerNameOf } from '../labels.ts';
 import { markInferredQa } from '../qa-start.ts';
-import { buildTurns, type SetAside, type SpeakerLabel } from '../speech.ts';
+import { buildTurnsFromLayout, type SectionMark, type SetAside, type SpeakerLabel } from '../span-layout.ts';
 
 // Motley Fool: an image/ticker header, speech with inline labels (`Name -- Role`,
 // `Name -- Firm -- Analyst`, a bare `Name`, `Operator`), then `Duration: N minutes`, the
@@ -108,16 +108,17 @@ function findLabels(text: string, from: number, to: number, labels: readonly { l
   return kept;
 }
 
-/** Flattened pages lose paragraph breaks to runs of spaces; both become '\n'. */
-const toText = (raw: string) => joinParagraphs(raw.split(/\n|[ \t]{2,}/));
+/** Flattened pages lose paragraph breaks to runs of spaces: both end a paragraph. */
+const PARAGRAPH_BREAK = /\n|[ \t]{2,}/g;
 
 function parse(text: string): ParsedDocument {
   const { end: bodyStart, prepared } = headerEnd(text);
   const metadata = readMetadata(text.slice(0, bodyStart));
   const setAside: SetAside[] = [];
+  const sections: SectionMark[] = [];
   const headerStop = prepared?.start ?? bodyStart;
   if (headerStop > 0) setAside.push({ start: 0, end: headerStop, code: 'parse/header', message: 'image credit, company, ticker and call details, read into the document metadata' });
-  if (prepared) setAside.push({ ...prepared, code: 'parse/section-heading', message: 'section heading "Prepared Remarks:"' });
+  if (prepared) sections.push({ ...prepared, section: 'presentation' });
 
   // The end matter: `Duration`, `Call participants:`, the list, site trailers. Searched from the back.
   const tailFrom = Math.max(bodyStart, Math.floor(text.length / 2));
@@ -158,14 +159,15 @@ function parse(text: string): ParsedDocument {
 
   const qa = QA_HEADING.exec(body);
   const qaStart = qa ? bodyStart + qa.index + qa[0].length - (qa[1]?.length ?? 0) : null;
-  if (qa && qaStart !== null) setAside.push({ start: qaStart, end: qaStart + (qa[1]?.length ?? 0), code: 'parse/section-heading', message: `section heading "${qa[1] ?? ''}"` });
-  const labels = findLabels(text, bodyStart, speechEnd, candidates).filter((label) => !setAside.some((aside) => label.start < aside.end && aside.start < label.end));
+  if (qa && qaStart !== null) sections.push({ start: qaStart, end: qaStart + (qa[1]?.length ?? 0), section: 'qa' });
+  const taken = [...setAside, ...sections];
+  const labels = findLabels(text, bodyStart, speechEnd, candidates).filter((label) => !taken.some((span) => label.start < span.end && span.start < label.end));
 
-  const built = buildTurns(text, { labels, setAside: setAside.sort((a, b) => a.start - b.start), qaStart, toText });
+  const built = buildTurnsFromLayout(text, { labels, setAside, sections, paragraphBreak: PARAGRAPH_BREAK });
   const { issues } = built;
   // Without the page header, a text that does not open with the operator is a piece cut from a call.
   const startsMidCall = bodyStart === 0 && built.turns[0]?.speakerType !== 'operator';
-  const turns = qaStart === null ? markInferredQa(built.turns, startsMidCall) : built.turns;
+  const turns = built.qaMarked ? built.turns : markInferredQa(built.turns, startsMidCall);
   if (entries.length === 0) issues.push({ code: 'parse/no-participant-list', severity: 'warn', char_start: null, char_end: null, message: 'no participant list: only operator, placeholder and analyst labels were found' });
   return { format: 'motley_fool', metadata, participants, turns, tables: [], issues };
 }

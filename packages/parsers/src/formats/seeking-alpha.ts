@@ -1,9 +1,9 @@
 import type { SpeakerType } from '@callset/schema';
 import type { DocumentMetadata, FormatParser, Participant, ParsedDocument } from '../types.ts';
 import { emptyMetadata, parseHumanDate, splitLines, type Line } from '../text.ts';
-import { genericSpeakerType, isAnalystOrg, paragraphs } from '../labels.ts';
+import { genericSpeakerType, isAnalystOrg } from '../labels.ts';
 import { markInferredQa } from '../qa-start.ts';
-import { buildTurns, type SetAside, type SpeakerLabel } from '../speech.ts';
+import { buildTurnsFromLayout, type SectionMark, type SetAside, type SpeakerLabel } from '../span-layout.ts';
 
 // Seeking Alpha: a title line, `Executives` / `Analysts` lists of `Name – Role` lines, then one
 // paragraph per line, each turn opened by a line holding a listed name (optionally ` – Firm`).
@@ -105,7 +105,7 @@ function parse(text: string): ParsedDocument {
 
   const byName = new Map((participants.length > 0 ? participants : unlistedSpeakers(lines.slice(last + 1))).map((participant) => [participant.name, participant]));
   const labels: SpeakerLabel[] = [];
-  let qaStart: number | null = null;
+  const sections: SectionMark[] = [];
   for (let index = last + 1; index < lines.length; index++) {
     const line = lines[index];
     if (!line) continue;
@@ -118,20 +118,20 @@ function parse(text: string): ParsedDocument {
       break;
     }
     if (QA_MARKER.test(value)) {
-      qaStart ??= start;
-      setAside.push({ start, end, code: 'parse/section-heading', message: `section marker "${value}"` });
+      sections.push({ start, end, section: 'qa' });
       continue;
     }
     const label = readLabel(value, byName, metadata.company);
     if (label) labels.push({ start, end, label: value, ...label });
   }
 
-  const built = buildTurns(text, { labels, setAside, qaStart, toText: paragraphs });
+  // One paragraph a line.
+  const built = buildTurnsFromLayout(text, { labels, setAside, sections, paragraphBreak: /\n/g });
   const { issues } = built;
   if (participants.length === 0) issues.push({ code: 'parse/no-participant-list', severity: 'warn', char_start: null, char_end: null, message: 'no participant list: speakers were read from label-shaped lines' });
   // Without title and lists, a text that does not open with the operator is a piece cut from a call.
   const startsMidCall = header.length === 0 && listStart === -1 && built.turns[0]?.speakerType !== 'operator';
-  const turns = qaStart === null ? markInferredQa(built.turns, startsMidCall) : built.turns;
+  const turns = built.qaMarked ? built.turns : markInferredQa(built.turns, startsMidCall);
   return { format: 'seeking_alpha', metadata, participants, turns, tables: [], issues };
 }
 
