@@ -1,5 +1,6 @@
 import type { SpeakerType, StageIssue } from '@callset/schema';
 import type { DocumentMetadata, Participant } from './types.ts';
+import { classifyRoleLine } from './labels.ts';
 import { emptyMetadata, parseHumanDate } from './text.ts';
 
 /** S&P Capital IQ conventions shared by its plain-text transcripts and their Markdown exports. */
@@ -22,23 +23,6 @@ export function splitFooter(line: string): { before: string; footerAt: number } 
   let start = at;
   while (start > 0 && at - start < stars && line[start - 1] === '*') start--;
   return { before: line.slice(0, start), footerAt: start };
-}
-
-const ANALYST_LINE = /\bResearch Division\b|\bAnalyst\b/i;
-const EXECUTIVE_ROLE =
-  /\b(?:Chief|Officer|President|VP|SVP|EVP|Director|Head of|Manager|CEO|CFO|COO|CTO|CIO|CMO|Chair(?:man|woman|person)?|Founder|Treasurer|Secretary|Controller|Counsel|Investor Relations|Executive|Architect)\b/i;
-const FIRM = /\bResearch\b|\bSecurities\b|\bCapital\b|\bBank\b|\bBanc\b|\bPartners\b|\bAdvis[eo]rs\b|\bAssociates\b|\bInvestments?\b|\bEquities\b|\bLLC\b|\bL\.?P\.|\bLtd\b|\bLimited\b|\bInc\b|\bPLC\b|\bAG\b|\bGmbH\b|\bCo\b|\bCorp|\bGroup\b|\bHoldings\b|\bCompany\b|\bMarkets\b|&/i;
-
-/**
- * What a role/firm line says about its person: a research firm makes an analyst, an office an
- * executive; null when it says neither. Checked in that order because a firm line can hold an
- * office word only when it names the research division.
- */
-export function classifyRoleLine(line: string): 'analyst' | 'executive' | null {
-  if (ANALYST_LINE.test(line)) return 'analyst';
-  if (EXECUTIVE_ROLE.test(line)) return 'executive';
-  if (FIRM.test(line)) return 'analyst';
-  return null;
 }
 
 /** A person's role and org from their role/firm line: analysts carry the firm as written, executives the company. */

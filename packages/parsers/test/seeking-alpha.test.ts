@@ -118,6 +118,17 @@ describe('seeking_alpha variants', () => {
     expectCoverage(text, doc);
   });
 
+  it('a fragment without lists: a dash label names a firm (analyst) unless it names an office (executive)', () => {
+    const text = ['so demand held up.', 'Lee Chan – Morgan Stanley', 'And pricing?', 'Sam Reed – Chief Financial Officer', 'Firm. Lee Chan – Morgan Stanley asked that last year.', 'Lee Chan – Morgan Stanley', 'Thanks.'].join('\n');
+    const doc = seekingAlphaParser.parse(text);
+    expect(doc.turns.map((t) => [t.speakerName, t.speakerType, t.speakerRole, t.speakerOrg, t.text])).toEqual([
+      [null, 'unknown', null, null, 'so demand held up.'],
+      ['Lee Chan', 'analyst', null, 'Morgan Stanley', 'And pricing?'],
+      ['Sam Reed', 'executive', 'Chief Financial Officer', null, 'Firm. Lee Chan – Morgan Stanley asked that last year.'],
+      ['Lee Chan', 'analyst', null, 'Morgan Stanley', 'Thanks.'],
+    ]);
+  });
+
   it('parse never throws and keeps spans ordered inside the text', () => {
     const base = fixture('seeking-alpha-acme.txt');
     fc.assert(

@@ -2,7 +2,6 @@ import type { FormatParser, Participant, ParsedDocument, ParsedTable } from '../
 import { codePointCursor, splitLines, type Line } from '../text.ts';
 import {
   MAX_LABEL_LENGTH,
-  classifyRoleLine,
   isBoilerplateStart,
   isParticipantHeading,
   looksLikeName,
@@ -13,7 +12,7 @@ import {
   sectionOfHeading,
   splitFooter,
 } from '../capiq-common.ts';
-import { genericSpeakerType, speakerNameOf } from '../labels.ts';
+import { classifyRoleLine, genericSpeakerType, speakerNameOf } from '../labels.ts';
 import { markInferredQa } from '../qa-start.ts';
 import { tsvCells } from '../tsv-table.ts';
 import { buildTurns, type Piece, type Speaker } from '../turn-builder.ts';

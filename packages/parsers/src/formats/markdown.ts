@@ -1,10 +1,9 @@
 import type { SpeakerType } from '@callset/schema';
 import type { FormatParser, Participant, ParsedDocument } from '../types.ts';
 import { splitLines } from '../text.ts';
-import { genericSpeakerType, speakerNameOf, splitNameDash } from '../labels.ts';
+import { genericSpeakerType, speakerNameOf, splitNameDash, typeOfDashRest } from '../labels.ts';
 import {
   MAX_LABEL_LENGTH,
-  classifyRoleLine,
   isParticipantHeading,
   looksLikeHeaderLine,
   looksLikeRoleLine,
@@ -116,9 +115,8 @@ function parseMarkdown(text: string): ParsedDocument {
   const known = new Map(participants.map((participant) => [key(participant.name), participant]));
 
   // The export writes analysts with their firm; a bare name is then one of the company's people,
-  // unless the same name carries a firm elsewhere in the document. What follows the dash is a
-  // firm unless it names the company itself or an office.
-  const typeOfRest = (rest: string): SpeakerType => (company !== null && key(rest) === key(company) ? 'executive' : (classifyRoleLine(rest) ?? 'analyst'));
+  // unless the same name carries a firm elsewhere in the document.
+  const typeOfRest = (rest: string) => typeOfDashRest(rest, company);
   const labels = new Map<number, LabelSeen>();
   const firmOf = new Map<string, string>();
   for (let index = headerEnd; index < entries.length; index++) {

@@ -1,7 +1,7 @@
 import type { SpeakerType } from '@callset/schema';
 import type { DocumentMetadata, FormatParser, Participant, ParsedDocument } from '../types.ts';
 import { emptyMetadata, parseHumanDate, splitLines, type Line } from '../text.ts';
-import { genericSpeakerType, isAnalystOrg } from '../labels.ts';
+import { genericSpeakerType, typeOfDashRest } from '../labels.ts';
 import { markInferredQa } from '../qa-start.ts';
 import { buildTurnsFromLayout, type SectionMark, type SetAside, type SpeakerLabel } from '../span-layout.ts';
 
@@ -147,8 +147,8 @@ function unlistedSpeakers(lines: readonly Line[]): Participant[] {
     if (value.length > 80 || /[.?!,;:]$/.test(value) || /^operator$/i.test(value)) continue;
     const dashed = NAME_DASH.exec(value);
     if (dashed?.[1] && dashed[2] && /^[A-Z]/.test(dashed[2]) && !found.has(dashed[1])) {
-      const analyst = isAnalystOrg(dashed[2]);
-      found.set(dashed[1], { name: dashed[1], role: null, org: analyst ? dashed[2] : null, speakerType: analyst ? 'analyst' : 'unknown' });
+      const analyst = typeOfDashRest(dashed[2], null) === 'analyst';
+      found.set(dashed[1], analyst ? { name: dashed[1], role: null, org: dashed[2], speakerType: 'analyst' } : { name: dashed[1], role: dashed[2], org: null, speakerType: 'executive' });
     } else if (!dashed && BARE_NAME.test(value)) bareCounts.set(value, (bareCounts.get(value) ?? 0) + 1);
   }
   for (const [name, count] of bareCounts) if (count >= 2 && !found.has(name)) found.set(name, { name, role: null, org: null, speakerType: 'unknown' });
