@@ -180,7 +180,8 @@ describe('callset eval', () => {
       'overall         7       5       5 1.000 0.714 0.833   1.000   1.000   0.800',
       '',
     ]);
-  });
+    // A guard against a hung build on a loaded machine, not a timing.
+  }, 60_000);
 
   it('fails with the file and path of an invalid gold file', async () => {
     const root = await mkdtemp(join(tmpdir(), 'callset-eval-bad-'));
