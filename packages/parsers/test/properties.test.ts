@@ -85,6 +85,10 @@ describe.each(TRANSCRIPT_PARSERS.map((parser) => [parser.format, parser] as cons
     );
   });
 
+  it('a long run of whitespace-only lines after a word stays sound (regexes must not rescan it from every line)', () => {
+    expectSound(parser, `Q${'\n '.repeat(60_000)}`);
+  });
+
   it.each(REPEATED_LABELS)('a label-like string repeated many times on one line (%j): sound and linear', (label) => {
     const line = (copies: number) => label.repeat(copies);
     expectSound(parser, line(2000));

@@ -29,7 +29,8 @@ function detect(text: string): number {
   if (lines.some((line) => listHeading(line) === 'executive')) score += 0.25;
   if (lines.some((line) => listHeading(line) === 'analyst')) score += 0.15;
   if (lines.some((line) => NAME_DASH.test(line))) score += 0.1;
-  if (/^\s*(?:Question-and-Answer Session|Operator)\s*$/m.test(text.slice(0, 200_000))) score += 0.1;
+  // Spaces and tabs only: \s would run across blank lines and rescan them from every line start.
+  if (/^[ \t]*(?:Question-and-Answer Session|Operator)[ \t]*$/m.test(text.slice(0, 200_000))) score += 0.1;
   return Math.min(score, 0.95);
 }
 
@@ -90,7 +91,8 @@ function parse(text: string): ParsedDocument {
   const lines = splitLines(text);
   const listStart = lines.findIndex((line, index) => index < 300 && listHeading(collapse(line.text)) !== null);
   const firstText = lines.findIndex((line) => line.text.trim().length > 0);
-  const headerEnd = listStart === -1 ? (TITLE.test(lines[firstText]?.text.trim() ?? '') ? firstText + 1 : 0) : listStart;
+  // A title is one short line; its regex never sees more than a title's length.
+  const headerEnd = listStart === -1 ? (TITLE.test(lines[firstText]?.text.trim().slice(0, 300) ?? '') ? firstText + 1 : 0) : listStart;
   const header = lines.slice(0, headerEnd).map((line) => collapse(line.text)).filter((value) => value.length > 0);
   const metadata = readMetadata(header);
   const setAside: SetAside[] = [];
