@@ -89,6 +89,10 @@ describe.each(TRANSCRIPT_PARSERS.map((parser) => [parser.format, parser] as cons
     expectSound(parser, `Q${'\n '.repeat(60_000)}`);
   });
 
+  it('a long unspaced run of word characters inside speech stays sound (name regexes must not rescan it)', () => {
+    expectSound(parser, `Image source: The Motley Fool. Jo Park Hello ${'B0'.repeat(60_000)} -- Acme -- Analyst Duration: 3 minutes Jo Park`);
+  });
+
   it.each(REPEATED_LABELS)('a label-like string repeated many times on one line (%j): sound and linear', (label) => {
     const line = (copies: number) => label.repeat(copies);
     expectSound(parser, line(2000));

@@ -21,7 +21,8 @@ const PARTICIPANTS_HEADING = /Call participants:/gi;
 const TRAILERS = /More [A-Z][A-Z0-9.]{0,9} analysis|All earnings call transcripts|This article is a transcript of this conference call|The Motley Fool has a disclosure policy/;
 const SPEECH_START = /^\s+["“‘'([\dA-Z]/u;
 const AFTER_SENTENCE = /(?:[.?!:;"”’)\]…]|--)\s+$|\s{2,}$|\n\s*$/u;
-const ANALYST_LABEL = /([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}) -- ([A-Z][^.?!\n]{0,60}?) -- Analyst\b/gu;
+// Name words are bounded: an unbounded [\w]* would rescan a long unspaced run from each of its capitals.
+const ANALYST_LABEL = /([A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){1,3}) -- ([A-Z][^.?!\n]{0,60}?) -- Analyst\b/gu;
 
 function detect(text: string): number {
   const head = text.slice(0, HEAD_CHARS);
