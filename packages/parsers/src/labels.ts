@@ -35,7 +35,6 @@ export function typeOfDashRest(rest: string, company: string | null): 'analyst' 
   return classifyRoleLine(rest) ?? 'analyst';
 }
 
-
 /** Labels transcripts use for people they do not name: the operator and unidentified speakers. */
 export function genericSpeakerType(label: string): SpeakerType | null {
   const value = label.trim().toLowerCase();

@@ -116,7 +116,6 @@ function parseMarkdown(text: string): ParsedDocument {
 
   // The export writes analysts with their firm; a bare name is then one of the company's people,
   // unless the same name carries a firm elsewhere in the document.
-  const typeOfRest = (rest: string) => typeOfDashRest(rest, company);
   const labels = new Map<number, LabelSeen>();
   const firmOf = new Map<string, string>();
   for (let index = headerEnd; index < entries.length; index++) {
@@ -124,14 +123,14 @@ function parseMarkdown(text: string): ParsedDocument {
     if (!entry || !isLabel(entry)) continue;
     const { name, rest } = splitNameDash(entry.inner);
     labels.set(index, { name, rest });
-    if (rest && typeOfRest(rest) === 'analyst') firmOf.set(key(name), rest);
+    if (rest && typeOfDashRest(rest, company) === 'analyst') firmOf.set(key(name), rest);
   }
   const firmsLabelled = firmOf.size > 0;
   const speakerOf = ({ name, rest }: LabelSeen, label: string): Speaker => {
     const participant = known.get(key(name));
     const firm = firmOf.get(key(name)) ?? null;
     const bareType: SpeakerType = participant?.speakerType ?? (firm ? 'analyst' : firmsLabelled ? 'executive' : 'unknown');
-    const type = genericSpeakerType(name) ?? (rest ? typeOfRest(rest) : bareType);
+    const type = genericSpeakerType(name) ?? (rest ? typeOfDashRest(rest, company) : bareType);
     const named = { label, name: speakerNameOf(name), type };
     if (rest) return { ...named, ...roleAndOrg(rest, type, company) };
     if (participant) return { ...named, role: participant.role, org: participant.org };
