@@ -152,6 +152,19 @@ describe('motley_fool variants', () => {
     ]);
   });
 
+  it('labels followed by trailing spaces, on a multi-line page and on a flattened one', () => {
+    const lines = ['Image source: The Motley Fool.', '', 'Zeta Energy (NYSE: ZET)', 'Q4 2022 Earnings Call', 'Feb 14, 2023, 10:00 a.m. ET', '', 'Operator   ', '', 'Welcome.', '', 'Raj Patel -- Chief Executive Officer  \t', '', 'Output rose 8%.', '', 'Duration: 3 minutes', '', 'Call participants:', '', 'Raj Patel -- Chief Executive Officer'].join('\n');
+    const flat = 'Image source: The Motley Fool. Zeta Energy (NYSE: ZET) Q4 2022 Earnings Call Feb 14, 2023, 10:00 a.m. ET Operator    Welcome.   Raj Patel -- Chief Executive Officer     Output rose 8%. Duration: 3 minutes Raj Patel -- Chief Executive Officer';
+    for (const text of [lines, flat]) {
+      const doc = motleyFoolParser.parse(text);
+      expect(doc.turns.map((t) => [t.speakerLabel, t.speakerType, t.text])).toEqual([
+        ['Operator', 'operator', 'Welcome.'],
+        ['Raj Patel -- Chief Executive Officer', 'executive', 'Output rose 8%.'],
+      ]);
+      expectCoverage(text, doc);
+    }
+  });
+
   it('splits a flat list using the speech as evidence', () => {
     const speech = 'Hi. Ann Lee -- Chief Operating Officer Thanks. Bo Li -- Vice President, Sales Sure.';
     const seen = (s: string) => speech.includes(s);

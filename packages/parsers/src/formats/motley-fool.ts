@@ -94,7 +94,8 @@ function findLabels(text: string, from: number, to: number, labels: readonly { l
     for (let at = text.indexOf(label, from); at !== -1 && at + label.length <= to; at = text.indexOf(label, at + 1)) {
       const end = at + label.length;
       const before = text.slice(Math.max(from, at - 3), at);
-      const after = text.slice(end, end + 3);
+      // Enough of what follows to see past a run of spaces (a paragraph break, trailing blanks) to the speech.
+      const after = text.slice(end, end + 80);
       const leftOk = at === first || /\s$/.test(before) || (!bare && /[.?!"”)\]]$/.test(before));
       const rightOk = end === to || (bare ? SPEECH_START.test(after) : /^\s/.test(after));
       // A bare name also occurs in speech ("I'm joined by Elon Musk"); as a label it follows a sentence end.
