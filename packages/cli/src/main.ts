@@ -1,5 +1,6 @@
 import { UsageError, defaultIo, type Io } from './io.ts';
 import { buildCommand } from './commands/build.ts';
+import { evalCommand } from './commands/eval.ts';
 import { registryCommand } from './commands/registry.ts';
 import { releaseCommand } from './commands/release.ts';
 import { repairCommand } from './commands/repair.ts';
@@ -37,6 +38,11 @@ Usage:
       Recheck a release folder: SHA256SUMS, manifest.json, row counts and schemas of
       every table in CSV, Arrow and Parquet. --public also fails on any text of a
       non-redistributable source. Exit code 1 on any mismatch.
+  callset eval --gold DIR [--release DIR] [--details]
+      Score a release (default output/next/) against hand-written annotations: every
+      *.json file in --gold (format in tests/gold/README.md). Prints, per document and
+      overall, turn precision, recall and F1, and speaker, speaker-type and section
+      accuracy of the matched turns; --details lists every disagreement. Exit code 0.
   callset help | --help
       This text.
 `;
@@ -62,6 +68,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await releaseCommand(rest, io);
       case 'verify':
         return await verifyCommand(rest, io);
+      case 'eval':
+        return await evalCommand(rest, io);
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     }

@@ -1,4 +1,4 @@
-export { compareNames, parsePersonName, type NameComparison, type PersonName } from './person-name.ts';
+export { compareNames, couldBeSamePerson, parsePersonName, type NameComparison, type PersonName } from './person-name.ts';
 export { firmSlug, parseFirmName, type FirmName } from './firm-name.ts';
 export { normalizeExchange, resolveCompany, splitListing, type CompanyFacts, type ResolvedCompany } from './company.ts';
 export { canonicalNamesOf, resolvePeople, type CanonicalNames, type PeopleResolution, type ResolvedPerson } from './resolve-people.ts';

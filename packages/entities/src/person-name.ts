@@ -149,3 +149,20 @@ export function compareNames(a: PersonName, b: PersonName): NameComparison {
   const suffix = (a.suffix ?? b.suffix) && !(a.suffix && b.suffix) ? [`suffix ${(a.suffix ?? b.suffix)?.text ?? ''} is not written in the other`] : [];
   return { compatible: true, reasons: [...(given ? [given] : []), ...middles, ...suffix], differsIn: null };
 }
+
+/**
+ * Whether two written names can stand for one person: the same registry entry holds both (a
+ * nickname no rule knows), or the rules find them compatible. For scoring against annotations,
+ * which name a person as the document writes them, a release by canonical name.
+ */
+export function couldBeSamePerson(a: string, b: string, people: readonly { canonical_name: string; aliases: readonly string[] }[]): boolean {
+  const first = parsePersonName(a);
+  const second = parsePersonName(b);
+  if (!first || !second) return false;
+  if (compareNames(first, second).compatible) return true;
+  const keysOf = (person: (typeof people)[number]) => [person.canonical_name, ...person.aliases].map((name) => parsePersonName(name)?.key);
+  return people.some((person) => {
+    const keys = keysOf(person);
+    return keys.includes(first.key) && keys.includes(second.key);
+  });
+}

@@ -1,5 +1,6 @@
 import type { SpeakerType, StageIssue } from '@callset/schema';
 import type { DocumentMetadata, Participant } from './types.ts';
+import { classifyRoleLine } from './labels.ts';
 import { emptyMetadata, parseHumanDate } from './text.ts';
 
 /** S&P Capital IQ conventions shared by its plain-text transcripts and their Markdown exports. */
@@ -10,32 +11,18 @@ export const MAX_LABEL_LENGTH = 200;
 const FOOTER = 'WWW.SPCAPITALIQ.COM';
 
 /**
- * The page footer at the end of a line, alone or fused onto a label (`Colin Langan**WWW.SPCAPITALIQ.COM**`):
- * what precedes it and where it starts, or null when the line has none.
+ * The page footer at the end of a line, alone or fused onto a label (`Colin Langan**WWW.SPCAPITALIQ.COM**`,
+ * `**Kate Moss****WWW.SPCAPITALIQ.COM**`): what precedes it and where it starts, or null when the
+ * line has none. The footer takes as many stars before it as it has after it; the rest close a bold label.
  */
 export function splitFooter(line: string): { before: string; footerAt: number } | null {
   const at = line.lastIndexOf(FOOTER);
-  if (at === -1 || !/^[*\s]*$/.test(line.slice(at + FOOTER.length))) return null;
+  const after = line.slice(at + FOOTER.length);
+  if (at === -1 || !/^[*\s]*$/.test(after)) return null;
+  const stars = after.replace(/\s/g, '').length;
   let start = at;
-  while (start > 0 && line[start - 1] === '*') start--;
+  while (start > 0 && at - start < stars && line[start - 1] === '*') start--;
   return { before: line.slice(0, start), footerAt: start };
-}
-
-const ANALYST_LINE = /\bResearch Division\b|\bAnalyst\b/i;
-const EXECUTIVE_ROLE =
-  /\b(?:Chief|Officer|President|VP|SVP|EVP|Director|Head of|Manager|CEO|CFO|COO|CTO|CIO|CMO|Chair(?:man|woman|person)?|Founder|Treasurer|Secretary|Controller|Counsel|Investor Relations|Executive|Architect)\b/i;
-const FIRM = /\bResearch\b|\bSecurities\b|\bCapital\b|\bBank\b|\bBanc\b|\bPartners\b|\bAdvis[eo]rs\b|\bAssociates\b|\bInvestments?\b|\bEquities\b|\bLLC\b|\bL\.?P\.|\bLtd\b|\bLimited\b|\bInc\b|\bPLC\b|\bAG\b|\bGmbH\b|\bCo\b|\bCorp|\bGroup\b|\bHoldings\b|\bCompany\b|\bMarkets\b|&/i;
-
-/**
- * What a role/firm line says about its person: a research firm makes an analyst, an office an
- * executive; null when it says neither. Checked in that order because a firm line can hold an
- * office word only when it names the research division.
- */
-export function classifyRoleLine(line: string): 'analyst' | 'executive' | null {
-  if (ANALYST_LINE.test(line)) return 'analyst';
-  if (EXECUTIVE_ROLE.test(line)) return 'executive';
-  if (FIRM.test(line)) return 'analyst';
-  return null;
 }
 
 /** A person's role and org from their role/firm line: analysts carry the firm as written, executives the company. */
@@ -43,16 +30,6 @@ export function roleAndOrg(line: string | null, type: SpeakerType, company: stri
   if (type === 'analyst') return { role: null, org: line };
   if (type === 'executive') return { role: line, org: company };
   return { role: line, org: null };
-}
-
-/** Labels every transcript uses for people it does not name. */
-export function genericSpeakerType(label: string): SpeakerType | null {
-  const value = label.trim().toLowerCase();
-  if (value === 'operator') return 'operator';
-  if (/^unidentified (?:analyst|participant from the audience)$/.test(value)) return 'analyst';
-  if (/^unidentified (?:company representative|executive)$/.test(value)) return 'executive';
-  if (/^(?:unidentified|unknown) (?:speaker|participant)$/.test(value) || value === 'unknown') return 'unknown';
-  return null;
 }
 
 /** A line that can be a person's name: a few capitalised words or initials, no sentence punctuation. */

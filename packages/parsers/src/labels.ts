@@ -1,7 +1,5 @@
-import { joinParagraphs } from './text.ts';
+import type { SpeakerType } from '@callset/schema';
 
-/** Raw speech to utterance text: paragraphs joined by a single newline. */
-export const paragraphs = (raw: string) => joinParagraphs(raw.split('\n'));
 /** "Name – Firm" / "Name - Role": the name and what follows the first spaced dash. */
 export function splitNameDash(label: string): { name: string; rest: string | null } {
   const match = /^(.*?)\s+[-–—]{1,2}\s+(.*)$/.exec(label.trim());
@@ -9,7 +7,46 @@ export function splitNameDash(label: string): { name: string; rest: string | nul
   return { name: (match[1] ?? '').trim(), rest: (match[2] ?? '').trim() || null };
 }
 
-export function isAnalystOrg(value: string | null): boolean {
-  return value !== null && /research|securities|capital|partners|bank|analyst|sachs|stanley|lynch|&/i.test(value);
+const ANALYST_LINE = /\bResearch Division\b|\bAnalyst\b/i;
+const EXECUTIVE_ROLE =
+  /\b(?:Chief|Officer|President|VP|SVP|EVP|Director|Head of|Manager|CEO|CFO|COO|CTO|CIO|CMO|Chair(?:man|woman|person)?|Founder|Treasurer|Secretary|Controller|Counsel|Investor Relations|Executive|Architect)\b/i;
+const FIRM = /\bResearch\b|\bSecurities\b|\bCapital\b|\bBank\b|\bBanc\b|\bPartners\b|\bAdvis[eo]rs\b|\bAssociates\b|\bInvestments?\b|\bEquities\b|\bLLC\b|\bL\.?P\.|\bLtd\b|\bLimited\b|\bInc\b|\bPLC\b|\bAG\b|\bGmbH\b|\bCo\b|\bCorp|\bGroup\b|\bHoldings\b|\bCompany\b|\bMarkets\b|&/i;
+
+/**
+ * What a role/firm line says about its person: a research firm makes an analyst, an office an
+ * executive; null when it says neither. Checked in that order because a firm line can hold an
+ * office word only when it names the research division.
+ */
+export function classifyRoleLine(line: string): 'analyst' | 'executive' | null {
+  if (ANALYST_LINE.test(line)) return 'analyst';
+  if (EXECUTIVE_ROLE.test(line)) return 'executive';
+  if (FIRM.test(line)) return 'analyst';
+  return null;
 }
 
+/**
+ * Who a `Name - Rest` label names: its company's person when the rest is the company or an
+ * office, else an analyst of the firm the rest names (analysts are labelled with their firm,
+ * which need not say "Research": `Sam Li - Morgan Stanley`).
+ */
+export function typeOfDashRest(rest: string, company: string | null): 'analyst' | 'executive' {
+  const fold = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (company !== null && fold(rest) === fold(company)) return 'executive';
+  return classifyRoleLine(rest) ?? 'analyst';
+}
+
+/** Labels transcripts use for people they do not name: the operator and unidentified speakers. */
+export function genericSpeakerType(label: string): SpeakerType | null {
+  const value = label.trim().toLowerCase();
+  if (value === 'operator') return 'operator';
+  if (/^(?:unidentified|unknown) (?:analyst|participant from the audience)$/.test(value)) return 'analyst';
+  if (/^(?:unidentified|unknown) (?:company representative|corporate participant|executive)$/.test(value)) return 'executive';
+  if (/^(?:unidentified|unknown) (?:speaker|participant)$/.test(value) || value === 'unknown') return 'unknown';
+  return null;
+}
+
+/** The name a label gives its speaker: none for an unidentified speaker, whose label names nobody. */
+export function speakerNameOf(label: string): string | null {
+  const type = genericSpeakerType(label);
+  return type === null || type === 'operator' ? label : null;
+}

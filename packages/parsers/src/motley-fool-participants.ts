@@ -6,7 +6,8 @@ export interface ListEntry {
   analyst: boolean;
 }
 
-const SEPARATOR = /\s+--\s+/;
+// One blank each side suffices (callers trim): \s+--\s+ would rescan a long run of blanks from each of them.
+const SEPARATOR = /\s--\s/;
 const MAX_NAME_WORDS = 4;
 const PLACEHOLDERS = [/^(?:Unknown|Unidentified) (?:speaker|participant|analyst|company representative)/i];
 
@@ -17,7 +18,7 @@ export function readListLines(list: string): ListEntry[] {
     .map((line) => line.trim())
     .filter((line) => line.length > 0)
     .map((line) => {
-      const parts = line.split(SEPARATOR);
+      const parts = line.split(SEPARATOR).map((part) => part.trim());
       const name = parts[0] ?? line;
       if (parts.length >= 3 && /^analyst$/i.test(parts[parts.length - 1] ?? '')) {
         return { name, role: null, firm: parts.slice(1, -1).join(' -- '), analyst: true };

@@ -52,14 +52,6 @@ export function splitLines(text: string): Line[] {
   }
 }
 
-/** Joins paragraph lines: blank lines separate paragraphs, which are joined with a single '\n'. */
-export function joinParagraphs(lines: readonly string[]): string {
-  return lines
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
-}
-
 export function emptyMetadata(eventType: 'earnings_call' | 'forum_thread' = 'earnings_call') {
   return {
     company: null,

@@ -1,11 +1,13 @@
 import type { Section, SpeakerType, StageIssue } from '@callset/schema';
 import type { ParsedTurn } from './types.ts';
+import { codePointOffsets } from './text.ts';
 
 /** Who a label names, as the document writes it. */
 export interface Speaker {
   /** The label as written, without markup, footers or role line. */
   label: string;
-  name: string;
+  /** Null for a label that names nobody (`Unknown speaker`). */
+  name: string | null;
   role: string | null;
   org: string | null;
   type: SpeakerType;
@@ -41,28 +43,6 @@ interface Draft {
   newParagraph: boolean;
 }
 
-/** Converts UTF-16 offsets to code points, walking from the last query so ordered queries stay linear. */
-export function codePointCursor(text: string): (offset: number) => number {
-  if (!/[\ud800-\udbff]/.test(text)) return (offset) => offset;
-  let unit = 0;
-  let point = 0;
-  const isHigh = (index: number) => {
-    const code = text.charCodeAt(index);
-    return code >= 0xd800 && code <= 0xdbff;
-  };
-  return (offset) => {
-    while (unit < offset) {
-      if (!isHigh(unit)) point++;
-      unit++;
-    }
-    while (unit > offset) {
-      unit--;
-      if (!isHigh(unit)) point--;
-    }
-    return point;
-  };
-}
-
 // Markdown-style backslash escapes (`\$`): the backslash is markup, not speech.
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 // Transcriber notes such as [Technical Difficulty], [indiscernible], [ph]: kept inline, listed as issues.
@@ -81,7 +61,7 @@ function continuesSentence(before: string, after: string): boolean {
   return /[\p{L}\p{N},]$/u.test(before);
 }
 
-const sameSpeaker = (a: Speaker | null, b: Speaker) => a !== null && a.name.toLowerCase() === b.name.toLowerCase();
+const sameSpeaker = (a: Speaker | null, b: Speaker) => a !== null && (a.name ?? a.label).toLowerCase() === (b.name ?? b.label).toLowerCase();
 
 /**
  * Groups the pieces into turns. A label starts a turn unless it names the speaker of the turn in
@@ -89,7 +69,7 @@ const sameSpeaker = (a: Speaker | null, b: Speaker) => a !== null && a.name.toLo
  * Spans cover the speech only; labels and set-aside pieces stay outside the text.
  */
 export function buildTurns(text: string, pieces: readonly Piece[]): BuiltTurns {
-  const toPoint = codePointCursor(text);
+  const toPoint = codePointOffsets(text);
   const turns: ParsedTurn[] = [];
   const issues: StageIssue[] = [];
   const issue = (start: number, end: number, code: string, severity: StageIssue['severity'], message: string) =>
@@ -106,8 +86,7 @@ export function buildTurns(text: string, pieces: readonly Piece[]): BuiltTurns {
     const lastParagraph = done.paragraphs[done.paragraphs.length - 1];
     const last = lastParagraph?.lines[lastParagraph.lines.length - 1];
     if (!first || !last) {
-      const [start, end] = done.labelSpans[0] ?? [0, 0];
-      issue(start, end, 'parse/empty-turn', 'warn', `label "${done.speaker?.label ?? ''}" is followed by no speech`);
+      for (const [start, end] of done.labelSpans) issue(start, end, 'parse/empty-turn', 'warn', `label "${done.speaker?.label ?? ''}" is followed by no speech`);
       return;
     }
     let body = '';

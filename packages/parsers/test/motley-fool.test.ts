@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../src/index.ts';
 import { motleyFoolParser } from '../src/formats/motley-fool.ts';
 import { readFlatList } from '../src/motley-fool-participants.ts';
-import { expectCoverage, expectOrderedSpans, fixture, growthOfEightfoldInput, repairedSeed } from './span-checks.ts';
+import { expectCoverage, expectOrderedSpans, fixture, repairedSeed } from './span-checks.ts';
+import { workRatio } from './linearity.ts';
 
 const ELON = 'Elon Musk -- Chief Executive Officer and Product Architect';
 
@@ -117,13 +118,15 @@ describe('motley_fool variants', () => {
       ['Unknown speaker', null],
       ['Ravi Menon', 'Analyst'],
     ]);
+    // The placeholder label names nobody: its turn has a label but no speaker name.
+    expect(doc.turns[5]).toMatchObject({ speakerLabel: 'Unknown speaker', speakerName: null, speakerType: 'unknown' });
     expect(doc.turns.map((t) => [t.speakerName, t.section, t.text])).toEqual([
       ['Jo Park', 'presentation', 'Hello and welcome. Lina Ortiz will open. Jo Park is here too.'],
       ['Lina Ortiz', 'presentation', 'Thanks, Jo. Margins were 18% -- up from 17%.\nAnd deliveries rose.'],
       ['Jo Park', 'qa', "OK. Let's start with analyst questions."],
       ['Ravi Menon', 'qa', 'Will margins hold?'],
       ['Lina Ortiz', 'qa', 'Yes.'],
-      ['Unknown speaker', 'qa', '[Inaudible]'],
+      [null, 'qa', '[Inaudible]'],
       ['Jo Park', 'qa', 'Thank you all.'],
     ]);
     expectCoverage(text, doc);
@@ -149,6 +152,19 @@ describe('motley_fool variants', () => {
     ]);
   });
 
+  it('labels followed by trailing spaces, on a multi-line page and on a flattened one', () => {
+    const lines = ['Image source: The Motley Fool.', '', 'Zeta Energy (NYSE: ZET)', 'Q4 2022 Earnings Call', 'Feb 14, 2023, 10:00 a.m. ET', '', 'Operator   ', '', 'Welcome.', '', 'Raj Patel -- Chief Executive Officer  \t', '', 'Output rose 8%.', '', 'Duration: 3 minutes', '', 'Call participants:', '', 'Raj Patel -- Chief Executive Officer'].join('\n');
+    const flat = 'Image source: The Motley Fool. Zeta Energy (NYSE: ZET) Q4 2022 Earnings Call Feb 14, 2023, 10:00 a.m. ET Operator    Welcome.   Raj Patel -- Chief Executive Officer     Output rose 8%. Duration: 3 minutes Raj Patel -- Chief Executive Officer';
+    for (const text of [lines, flat]) {
+      const doc = motleyFoolParser.parse(text);
+      expect(doc.turns.map((t) => [t.speakerLabel, t.speakerType, t.text])).toEqual([
+        ['Operator', 'operator', 'Welcome.'],
+        ['Raj Patel -- Chief Executive Officer', 'executive', 'Output rose 8%.'],
+      ]);
+      expectCoverage(text, doc);
+    }
+  });
+
   it('splits a flat list using the speech as evidence', () => {
     const speech = 'Hi. Ann Lee -- Chief Operating Officer Thanks. Bo Li -- Vice President, Sales Sure.';
     const seen = (s: string) => speech.includes(s);
@@ -158,13 +174,13 @@ describe('motley_fool variants', () => {
     ]);
   });
 
-  it('parse time grows linearly with the length of a one-line page', () => {
+  it('parsing work grows linearly with a one-line page (4x the turns, under 5x the work)', () => {
     const base = fixture('motley-fool-flat.txt');
     const at = base.indexOf(' Duration:');
     const chunk = " Lina Ortiz -- Chief Financial Officer We shipped more -- a lot more. Jo Park Thanks, Lina. Jo Park said so, didn't he?";
-    const textOf = (copies: number) => base.slice(0, at) + chunk.repeat(copies) + base.slice(at);
-    expect(motleyFoolParser.parse(textOf(2_000)).turns.length).toBeGreaterThan(2_000);
-    expect(growthOfEightfoldInput((text) => motleyFoolParser.parse(text), textOf, 4_000)).toBeLessThan(24);
+    const page = (copies: number) => base.slice(0, at) + chunk.repeat(copies) + base.slice(at);
+    expect(motleyFoolParser.parse(page(1000)).turns).toHaveLength(2007);
+    expect(workRatio((text) => motleyFoolParser.parse(text), page, 100)).toBeLessThan(5);
   });
 
   it('parse never throws and keeps spans ordered inside the text', () => {
@@ -175,19 +191,6 @@ describe('motley_fool variants', () => {
         expectOrderedSpans(text, motleyFoolParser.parse(text));
       }),
       { numRuns: 300 },
-    );
-  });
-  it('any text at all: detect stays in 0..1 and parse never throws', () => {
-    const pieces = fc.constantFrom(' -- ', ' – ', '\n', 'Operator', 'Analyst', 'Executives', 'Analysts', 'Duration: 3 minutes', 'Question-and-Answer Session', 'Questions & Answers:', '[x]', '  ', 'Ann Lee');
-    const texts = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 40 }).map((parts) => parts.join('')));
-    fc.assert(
-      fc.property(texts, (text) => {
-        const score = motleyFoolParser.detect(text);
-        expect(score).toBeGreaterThanOrEqual(0);
-        expect(score).toBeLessThanOrEqual(1);
-        expectOrderedSpans(text, motleyFoolParser.parse(text));
-      }),
-      { numRuns: 500 },
     );
   });
 });

@@ -45,29 +45,3 @@ export function expectCoverage(text: string, doc: ParsedDocument): void {
   const holes = points.flatMap((point, index) => (covered[index] || /\s/.test(point) ? [] : [index]));
   expect(holes.slice(0, 5).map((index) => points.slice(index, index + 30).join(''))).toEqual([]);
 }
-
-/** Best of three CPU times of `run` (microseconds): CPU rather than wall time, so other processes on the machine matter less. */
-function bestOfThree(run: () => void): number {
-  let best = Infinity;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const started = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(started);
-    best = Math.min(best, used.user + used.system);
-  }
-  return best;
-}
-
-/**
- * How much longer parsing a text 8x as large takes, measured in the same run: about 8 when the
- * cost is linear, 64 when quadratic. Tests allow 24: the collector, the CPU caches and a busy
- * machine all push the ratio up, and 24 still tells linear from quadratic apart. Make the small
- * text half a megabyte or more, or it fits the caches and runs unfairly fast. A ratio, never an
- * absolute time, so a slow machine passes.
- */
-export function growthOfEightfoldInput(parse: (text: string) => unknown, textOfSize: (copies: number) => string, copies: number): number {
-  const small = textOfSize(copies);
-  const large = textOfSize(8 * copies);
-  parse(small); // warm up the JIT before timing
-  return bestOfThree(() => parse(large)) / bestOfThree(() => parse(small));
-}

@@ -2,8 +2,6 @@ import type { FormatParser, Participant, ParsedDocument, ParsedTable } from '../
 import { codePointOffsets, splitLines, type Line } from '../text.ts';
 import {
   MAX_LABEL_LENGTH,
-  classifyRoleLine,
-  genericSpeakerType,
   isBoilerplateStart,
   isParticipantHeading,
   looksLikeName,
@@ -14,7 +12,8 @@ import {
   sectionOfHeading,
   splitFooter,
 } from '../capiq-common.ts';
-import { inferQaStart } from '../qa-start.ts';
+import { classifyRoleLine, genericSpeakerType, speakerNameOf } from '../labels.ts';
+import { markInferredQa } from '../qa-start.ts';
 import { tsvCells } from '../tsv-table.ts';
 import { buildTurns, type Piece, type Speaker } from '../turn-builder.ts';
 
@@ -67,12 +66,14 @@ function matchLabel(entries: readonly Entry[], index: number, to: number, known:
   }
   const participant = known.get(key(value));
   const isNamed = participant !== undefined || genericSpeakerType(value) !== null;
-  if (!isNamed && !looksLikeName(value)) return null;
+  // Someone the list does not name is written in full: a one-word line ("Flat.") is speech.
+  if (!isNamed && !(looksLikeName(value) && value.includes(' '))) return null;
   const next = nextContent(entries, index + 1, to);
   const candidate = next === -1 ? '' : (entries[next]?.value ?? '');
   const listedRole = participant ? key(participant.role ?? participant.org ?? '') : '';
   const isRole =
     candidate.length <= MAX_LABEL_LENGTH &&
+    !INLINE_LABEL.test(candidate) &&
     !known.has(key(candidate)) &&
     genericSpeakerType(candidate) === null &&
     (looksLikeRoleLine(candidate) || (listedRole !== '' && key(candidate) === listedRole));
@@ -84,7 +85,7 @@ function speakerOf(match: LabelMatch, known: ReadonlyMap<string, Participant>, c
   const participant = known.get(key(match.name));
   const type = genericSpeakerType(match.name) ?? (match.roleLine ? classifyRoleLine(match.roleLine) : null) ?? participant?.speakerType ?? 'unknown';
   const { role, org } = match.roleLine ? roleAndOrg(match.roleLine, type, company) : { role: participant?.role ?? null, org: participant?.org ?? null };
-  return { label: match.name, name: match.name, role, org, type };
+  return { label: match.name, name: speakerNameOf(match.name), role, org, type };
 }
 
 /** First and last non-blank content of entries [from, to) as a span, or null. */
@@ -162,8 +163,11 @@ function parseCapiq(text: string): ParsedDocument {
     aside(tableSpan, 'parse/estimates-table', 'estimates table, rebuilt as a table');
     tables.push({ turnIndex: null, charStart: toPoint(tableSpan[0]), charEnd: toPoint(tableSpan[1]), cells: tsvCells(text.slice(tableSpan[0], tableSpan[1])) });
   }
-  const afterTable = tableSpan ? tableEnd : headerEnd;
-  aside(contentSpan(entries, Math.max(afterTable, headerEnd), bodyStart), participants.length ? 'parse/participant-list' : 'parse/document-header', participants.length ? `participant list (${participants.length} people)` : 'document header');
+  // Between the table and the list: its currency and consensus-date notes.
+  const listStart = participantsAt !== -1 && participantsAt < bodyStart ? participantsAt : bodyStart;
+  const afterTable = Math.max(tableSpan ? tableEnd : headerEnd, headerEnd);
+  aside(contentSpan(entries, afterTable, listStart), 'parse/document-header', 'estimates notes: currency, consensus date');
+  aside(contentSpan(entries, Math.max(afterTable, listStart), bodyStart), participants.length ? 'parse/participant-list' : 'parse/document-header', participants.length ? `participant list (${participants.length} people)` : 'document header');
 
   let bodyEnd = entries.findIndex((entry, index) => index > bodyStart && isBoilerplateStart(entry.value));
   if (bodyEnd === -1) bodyEnd = entries.length;
@@ -195,8 +199,7 @@ function parseCapiq(text: string): ParsedDocument {
   aside(contentSpan(entries, bodyEnd, entries.length), 'parse/legal-boilerplate', 'legal notice at the end, not speech');
 
   const built = buildTurns(text, pieces);
-  const qaStart = built.qaMarked ? null : inferQaStart(built.turns, false);
-  const turns = built.turns.map((turn, index) => (qaStart !== null && index >= qaStart ? { ...turn, section: 'qa' as const } : turn));
+  const turns = built.qaMarked ? built.turns : markInferredQa(built.turns, false);
   const headerIssues = header.issues.map((issue) => ({ ...issue, char_start: null, char_end: null }));
   return { format: 'capiq', metadata: header.metadata, participants, turns, tables, issues: [...headerIssues, ...built.issues] };
 }

@@ -1,11 +1,9 @@
 import type { SpeakerType } from '@callset/schema';
 import type { FormatParser, Participant, ParsedDocument } from '../types.ts';
 import { splitLines } from '../text.ts';
-import { splitNameDash } from '../labels.ts';
+import { genericSpeakerType, speakerNameOf, splitNameDash, typeOfDashRest } from '../labels.ts';
 import {
   MAX_LABEL_LENGTH,
-  classifyRoleLine,
-  genericSpeakerType,
   isParticipantHeading,
   looksLikeHeaderLine,
   looksLikeRoleLine,
@@ -15,7 +13,7 @@ import {
   sectionOfHeading,
   splitFooter,
 } from '../capiq-common.ts';
-import { inferQaStart } from '../qa-start.ts';
+import { markInferredQa } from '../qa-start.ts';
 import { buildTurns, type Piece, type Speaker } from '../turn-builder.ts';
 
 // `**Name**`, `**Name - Firm, Research Division**`, optionally inside a heading (`## **Operator**`) or with a colon.
@@ -23,6 +21,17 @@ const BOLD_LINE = /^(?:#{1,6}[ \t]*)?\*\*([^*]{1,150})\*\*[ \t]*:?$/;
 const HEADING = /^#{1,6}[ \t]+(.*)$/;
 
 type Kind = 'blank' | 'bold' | 'heading' | 'text';
+
+const isEmphasisMark = (char: string | undefined) => char === '*' || char === '_';
+
+/** The text inside emphasis marks (`**Operator**`, `*Chief Executive Officer*`), by index: a `[*_]+$` regex would rescan long runs of marks. */
+function stripEmphasis(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && isEmphasisMark(value[start])) start++;
+  while (end > start && isEmphasisMark(value[end - 1])) end--;
+  return value.slice(start, end);
+}
 
 /** One line: its kind, its content without markup, and where the content lies (UTF-16). */
 interface Entry {
@@ -45,7 +54,7 @@ function readEntry(line: { text: string; start: number }): Entry {
     const bold = BOLD_LINE.exec(value);
     if (bold) return { kind: 'bold', inner: (bold[1] ?? '').trim().replace(/:$/, '').trim(), start, end, footer: footerSpan };
     const heading = HEADING.exec(value);
-    if (heading) return { kind: 'heading', inner: (heading[1] ?? '').replace(/^\*+|\*+$/g, '').trim(), start, end, footer: footerSpan };
+    if (heading) return { kind: 'heading', inner: stripEmphasis(heading[1] ?? '').trim(), start, end, footer: footerSpan };
   }
   return { kind: 'text', inner: value, start, end, footer: footerSpan };
 }
@@ -98,7 +107,8 @@ function parseMarkdown(text: string): ParsedDocument {
     const paragraphs: string[][] = [[]];
     for (const entry of entries.slice(participantsAt, headerEnd)) {
       if (entry.kind === 'blank') paragraphs.push([]);
-      else paragraphs[paragraphs.length - 1]?.push(entry.inner);
+      // Roles and firms may be set in italics (`*Chief Executive Officer*`): the emphasis is markup.
+      else paragraphs[paragraphs.length - 1]?.push(stripEmphasis(entry.inner));
     }
     participants.push(...parseParticipantList(paragraphs, company));
   }
@@ -113,25 +123,32 @@ function parseMarkdown(text: string): ParsedDocument {
     if (!entry || !isLabel(entry)) continue;
     const { name, rest } = splitNameDash(entry.inner);
     labels.set(index, { name, rest });
-    if (rest && classifyRoleLine(rest) === 'analyst') firmOf.set(key(name), rest);
+    if (rest && typeOfDashRest(rest, company) === 'analyst') firmOf.set(key(name), rest);
   }
   const firmsLabelled = firmOf.size > 0;
   const speakerOf = ({ name, rest }: LabelSeen, label: string): Speaker => {
     const participant = known.get(key(name));
     const firm = firmOf.get(key(name)) ?? null;
     const bareType: SpeakerType = participant?.speakerType ?? (firm ? 'analyst' : firmsLabelled ? 'executive' : 'unknown');
-    const type = genericSpeakerType(name) ?? (rest ? classifyRoleLine(rest) : null) ?? bareType;
-    if (rest) return { label, name, ...roleAndOrg(rest, type, company), type };
-    if (participant) return { label, name, role: participant.role, org: participant.org, type };
-    return { label, name, ...roleAndOrg(type === 'analyst' ? firm : null, type, company), type };
+    const type = genericSpeakerType(name) ?? (rest ? typeOfDashRest(rest, company) : bareType);
+    const named = { label, name: speakerNameOf(name), type };
+    if (rest) return { ...named, ...roleAndOrg(rest, type, company) };
+    if (participant) return { ...named, role: participant.role, org: participant.org };
+    return { ...named, ...roleAndOrg(type === 'analyst' ? firm : null, type, company) };
   };
 
   const pieces: Piece[] = [];
   const aside = (start: number, end: number, code: string, message: string) => pieces.push({ kind: 'aside', start, end, code, message });
-  const headerContent = entries.slice(0, headerEnd).filter((entry) => entry.kind !== 'blank');
-  const firstHeader = headerContent[0];
-  const lastHeader = headerContent[headerContent.length - 1];
-  if (firstHeader && lastHeader) aside(firstHeader.start, lastHeader.end, participants.length ? 'parse/participant-list' : 'parse/document-header', 'document header');
+  const asideContent = (from: number, to: number, code: string, message: string) => {
+    const content = entries.slice(from, to).filter((entry) => entry.kind !== 'blank');
+    const first = content[0];
+    const last = content[content.length - 1];
+    if (first && last) aside(first.start, last.end, code, message);
+  };
+  const listStart = participantsAt === -1 ? headerEnd : participantsAt;
+  asideContent(0, listStart, 'parse/document-header', 'document header: company, period, date');
+  asideContent(listStart, headerEnd, 'parse/participant-list', `participant list (${participants.length} people)`);
+  for (const entry of entries.slice(0, headerEnd)) if (entry.footer) aside(entry.footer[0], entry.footer[1], 'parse/page-footer', 'page footer');
   for (let index = headerEnd; index < entries.length; index++) {
     const entry = entries[index];
     if (!entry) continue;
@@ -147,8 +164,7 @@ function parseMarkdown(text: string): ParsedDocument {
   const built = buildTurns(text, pieces);
   const firstTurn = built.turns[0];
   const startsMidCall = headerEnd === 0 && firstTurn !== undefined && firstTurn.speakerType !== 'operator';
-  const qaStart = built.qaMarked ? null : inferQaStart(built.turns, startsMidCall);
-  const turns = built.turns.map((turn, index) => (qaStart !== null && index >= qaStart ? { ...turn, section: 'qa' as const } : turn));
+  const turns = built.qaMarked ? built.turns : markInferredQa(built.turns, startsMidCall);
   const headerIssues = header.issues.map((issue) => ({ ...issue, char_start: null, char_end: null }));
   return { format: 'markdown', metadata: header.metadata, participants, turns, tables: [], issues: [...headerIssues, ...built.issues] };
 }

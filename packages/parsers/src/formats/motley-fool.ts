@@ -1,8 +1,10 @@
 import type { SpeakerType } from '@callset/schema';
 import type { DocumentMetadata, FormatParser, Participant, ParsedDocument } from '../types.ts';
-import { emptyMetadata, joinParagraphs, parseHumanDate } from '../text.ts';
+import { emptyMetadata, parseHumanDate } from '../text.ts';
 import { readFlatList, readListLines, type ListEntry } from '../motley-fool-participants.ts';
-import { buildTurns, markQaFromHostOpening, type SetAside, type SpeakerLabel } from '../speech.ts';
+import { speakerNameOf } from '../labels.ts';
+import { markInferredQa } from '../qa-start.ts';
+import { buildTurnsFromLayout, type SectionMark, type SetAside, type SpeakerLabel } from '../span-layout.ts';
 
 // Motley Fool: an image/ticker header, speech with inline labels (`Name -- Role`,
 // `Name -- Firm -- Analyst`, a bare `Name`, `Operator`), then `Duration: N minutes`, the
@@ -19,7 +21,8 @@ const PARTICIPANTS_HEADING = /Call participants:/gi;
 const TRAILERS = /More [A-Z][A-Z0-9.]{0,9} analysis|All earnings call transcripts|This article is a transcript of this conference call|The Motley Fool has a disclosure policy/;
 const SPEECH_START = /^\s+["“‘'([\dA-Z]/u;
 const AFTER_SENTENCE = /(?:[.?!:;"”’)\]…]|--)\s+$|\s{2,}$|\n\s*$/u;
-const ANALYST_LABEL = /([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}) -- ([A-Z][^.?!\n]{0,60}?) -- Analyst\b/gu;
+// Name words are bounded: an unbounded [\w]* would rescan a long unspaced run from each of its capitals.
+const ANALYST_LABEL = /([A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){1,3}) -- ([A-Z][^.?!\n]{0,60}?) -- Analyst\b/gu;
 
 function detect(text: string): number {
   const head = text.slice(0, HEAD_CHARS);
@@ -91,13 +94,14 @@ function findLabels(text: string, from: number, to: number, labels: readonly { l
     for (let at = text.indexOf(label, from); at !== -1 && at + label.length <= to; at = text.indexOf(label, at + 1)) {
       const end = at + label.length;
       const before = text.slice(Math.max(from, at - 3), at);
-      const after = text.slice(end, end + 3);
+      // Enough of what follows to see past a run of spaces (a paragraph break, trailing blanks) to the speech.
+      const after = text.slice(end, end + 80);
       const leftOk = at === first || /\s$/.test(before) || (!bare && /[.?!"”)\]]$/.test(before));
       const rightOk = end === to || (bare ? SPEECH_START.test(after) : /^\s/.test(after));
       // A bare name also occurs in speech ("I'm joined by Elon Musk"); as a label it follows a sentence end.
       const sentenceOk = !bare || at === first || AFTER_SENTENCE.test(text.slice(Math.max(from, at - 4), at));
       if (!leftOk || !rightOk || !sentenceOk) continue;
-      hits.push({ start: at, end, label, name: participant.name, role: participant.role, org: participant.org, speakerType: participant.speakerType });
+      hits.push({ start: at, end, label, name: speakerNameOf(participant.name), role: participant.role, org: participant.org, speakerType: participant.speakerType });
     }
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -106,16 +110,17 @@ function findLabels(text: string, from: number, to: number, labels: readonly { l
   return kept;
 }
 
-/** Flattened pages lose paragraph breaks to runs of spaces; both become '\n'. */
-const toText = (raw: string) => joinParagraphs(raw.split(/\n|[ \t]{2,}/));
+/** Flattened pages lose paragraph breaks to runs of spaces: both end a paragraph. */
+const PARAGRAPH_BREAK = /\n|[ \t]{2,}/g;
 
 function parse(text: string): ParsedDocument {
   const { end: bodyStart, prepared } = headerEnd(text);
   const metadata = readMetadata(text.slice(0, bodyStart));
   const setAside: SetAside[] = [];
+  const sections: SectionMark[] = [];
   const headerStop = prepared?.start ?? bodyStart;
   if (headerStop > 0) setAside.push({ start: 0, end: headerStop, code: 'parse/header', message: 'image credit, company, ticker and call details, read into the document metadata' });
-  if (prepared) setAside.push({ ...prepared, code: 'parse/section-heading', message: 'section heading "Prepared Remarks:"' });
+  if (prepared) sections.push({ ...prepared, section: 'presentation' });
 
   // The end matter: `Duration`, `Call participants:`, the list, site trailers. Searched from the back.
   const tailFrom = Math.max(bodyStart, Math.floor(text.length / 2));
@@ -156,11 +161,15 @@ function parse(text: string): ParsedDocument {
 
   const qa = QA_HEADING.exec(body);
   const qaStart = qa ? bodyStart + qa.index + qa[0].length - (qa[1]?.length ?? 0) : null;
-  if (qa && qaStart !== null) setAside.push({ start: qaStart, end: qaStart + (qa[1]?.length ?? 0), code: 'parse/section-heading', message: `section heading "${qa[1] ?? ''}"` });
-  const labels = findLabels(text, bodyStart, speechEnd, candidates).filter((label) => !setAside.some((aside) => label.start < aside.end && aside.start < label.end));
+  if (qa && qaStart !== null) sections.push({ start: qaStart, end: qaStart + (qa[1]?.length ?? 0), section: 'qa' });
+  const taken = [...setAside, ...sections];
+  const labels = findLabels(text, bodyStart, speechEnd, candidates).filter((label) => !taken.some((span) => label.start < span.end && span.start < label.end));
 
-  const { turns, issues } = buildTurns(text, { labels, setAside: setAside.sort((a, b) => a.start - b.start), qaStart, toText });
-  if (qaStart === null) markQaFromHostOpening(turns);
+  const built = buildTurnsFromLayout(text, { labels, setAside, sections, paragraphBreak: PARAGRAPH_BREAK });
+  const { issues } = built;
+  // Without the page header, a text that does not open with the operator is a piece cut from a call.
+  const startsMidCall = bodyStart === 0 && built.turns[0]?.speakerType !== 'operator';
+  const turns = built.qaMarked ? built.turns : markInferredQa(built.turns, startsMidCall);
   if (entries.length === 0) issues.push({ code: 'parse/no-participant-list', severity: 'warn', char_start: null, char_end: null, message: 'no participant list: only operator, placeholder and analyst labels were found' });
   return { format: 'motley_fool', metadata, participants, turns, tables: [], issues };
 }

@@ -1,8 +1,9 @@
 import type { SpeakerType } from '@callset/schema';
 import type { DocumentMetadata, FormatParser, Participant, ParsedDocument } from '../types.ts';
 import { emptyMetadata, parseHumanDate, splitLines, type Line } from '../text.ts';
-import { isAnalystOrg, paragraphs } from '../labels.ts';
-import { buildTurns, markQaFromHostOpening, type SetAside, type SpeakerLabel } from '../speech.ts';
+import { genericSpeakerType, typeOfDashRest } from '../labels.ts';
+import { markInferredQa } from '../qa-start.ts';
+import { buildTurnsFromLayout, type SectionMark, type SetAside, type SpeakerLabel } from '../span-layout.ts';
 
 // Seeking Alpha: a title line, `Executives` / `Analysts` lists of `Name – Role` lines, then one
 // paragraph per line, each turn opened by a line holding a listed name (optionally ` – Firm`).
@@ -12,7 +13,6 @@ const LIST_HEADINGS: readonly [RegExp, SpeakerType][] = [
 ];
 const QA_MARKER = /^(?:Question-and-Answer Session|Questions? (?:and|&) Answers?(?: Session)?)$/i;
 const BOILERPLATE = /^(?:Copyright policy:|THE INFORMATION CONTAINED HERE|If you have any additional questions about our online transcripts)/i;
-const UNIDENTIFIED = /^(?:Unidentified|Unknown) (Analyst|Speaker|Participant|Company Representative|Corporate Participant)$/i;
 /** `Name – Rest` with any dash, spaced: the name is 1 to 5 capitalised words. */
 const NAME_DASH = /^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\s+[-–—]{1,2}\s+(\S.*)$/u;
 const BARE_NAME = /^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,4}$/u;
@@ -29,7 +29,8 @@ function detect(text: string): number {
   if (lines.some((line) => listHeading(line) === 'executive')) score += 0.25;
   if (lines.some((line) => listHeading(line) === 'analyst')) score += 0.15;
   if (lines.some((line) => NAME_DASH.test(line))) score += 0.1;
-  if (/^\s*(?:Question-and-Answer Session|Operator)\s*$/m.test(text.slice(0, 200_000))) score += 0.1;
+  // Spaces and tabs only: \s would run across blank lines and rescan them from every line start.
+  if (/^[ \t]*(?:Question-and-Answer Session|Operator)[ \t]*$/m.test(text.slice(0, 200_000))) score += 0.1;
   return Math.min(score, 0.95);
 }
 
@@ -90,7 +91,8 @@ function parse(text: string): ParsedDocument {
   const lines = splitLines(text);
   const listStart = lines.findIndex((line, index) => index < 300 && listHeading(collapse(line.text)) !== null);
   const firstText = lines.findIndex((line) => line.text.trim().length > 0);
-  const headerEnd = listStart === -1 ? (TITLE.test(lines[firstText]?.text.trim() ?? '') ? firstText + 1 : 0) : listStart;
+  // A title is one short line; its regex never sees more than a title's length.
+  const headerEnd = listStart === -1 ? (TITLE.test(lines[firstText]?.text.trim().slice(0, 300) ?? '') ? firstText + 1 : 0) : listStart;
   const header = lines.slice(0, headerEnd).map((line) => collapse(line.text)).filter((value) => value.length > 0);
   const metadata = readMetadata(header);
   const setAside: SetAside[] = [];
@@ -105,7 +107,7 @@ function parse(text: string): ParsedDocument {
 
   const byName = new Map((participants.length > 0 ? participants : unlistedSpeakers(lines.slice(last + 1))).map((participant) => [participant.name, participant]));
   const labels: SpeakerLabel[] = [];
-  let qaStart: number | null = null;
+  const sections: SectionMark[] = [];
   for (let index = last + 1; index < lines.length; index++) {
     const line = lines[index];
     if (!line) continue;
@@ -118,17 +120,20 @@ function parse(text: string): ParsedDocument {
       break;
     }
     if (QA_MARKER.test(value)) {
-      qaStart ??= start;
-      setAside.push({ start, end, code: 'parse/section-heading', message: `section marker "${value}"` });
+      sections.push({ start, end, section: 'qa' });
       continue;
     }
     const label = readLabel(value, byName, metadata.company);
     if (label) labels.push({ start, end, label: value, ...label });
   }
 
-  const { turns, issues } = buildTurns(text, { labels, setAside, qaStart, toText: paragraphs });
+  // One paragraph a line.
+  const built = buildTurnsFromLayout(text, { labels, setAside, sections, paragraphBreak: /\n/g });
+  const { issues } = built;
   if (participants.length === 0) issues.push({ code: 'parse/no-participant-list', severity: 'warn', char_start: null, char_end: null, message: 'no participant list: speakers were read from label-shaped lines' });
-  if (qaStart === null) markQaFromHostOpening(turns);
+  // Without title and lists, a text that does not open with the operator is a piece cut from a call.
+  const startsMidCall = header.length === 0 && listStart === -1 && built.turns[0]?.speakerType !== 'operator';
+  const turns = built.qaMarked ? built.turns : markInferredQa(built.turns, startsMidCall);
   return { format: 'seeking_alpha', metadata, participants, turns, tables: [], issues };
 }
 
@@ -144,8 +149,8 @@ function unlistedSpeakers(lines: readonly Line[]): Participant[] {
     if (value.length > 80 || /[.?!,;:]$/.test(value) || /^operator$/i.test(value)) continue;
     const dashed = NAME_DASH.exec(value);
     if (dashed?.[1] && dashed[2] && /^[A-Z]/.test(dashed[2]) && !found.has(dashed[1])) {
-      const analyst = isAnalystOrg(dashed[2]);
-      found.set(dashed[1], { name: dashed[1], role: null, org: analyst ? dashed[2] : null, speakerType: analyst ? 'analyst' : 'unknown' });
+      const analyst = typeOfDashRest(dashed[2], null) === 'analyst';
+      found.set(dashed[1], analyst ? { name: dashed[1], role: null, org: dashed[2], speakerType: 'analyst' } : { name: dashed[1], role: dashed[2], org: null, speakerType: 'executive' });
     } else if (!dashed && BARE_NAME.test(value)) bareCounts.set(value, (bareCounts.get(value) ?? 0) + 1);
   }
   for (const [name, count] of bareCounts) if (count >= 2 && !found.has(name)) found.set(name, { name, role: null, org: null, speakerType: 'unknown' });
@@ -154,13 +159,9 @@ function unlistedSpeakers(lines: readonly Line[]): Participant[] {
 
 /** The speaker a whole line names: a listed participant, with or without ` – Firm`, the operator, or an unidentified speaker. */
 function readLabel(value: string, byName: ReadonlyMap<string, Participant>, company: string | null): Omit<SpeakerLabel, 'start' | 'end' | 'label'> | null {
-  if (/^operator$/i.test(value)) return { name: 'Operator', role: null, org: null, speakerType: 'operator' };
-  const unidentified = UNIDENTIFIED.exec(value);
-  if (unidentified) {
-    const kind = unidentified[1]?.toLowerCase() ?? '';
-    const speakerType: SpeakerType = kind === 'analyst' ? 'analyst' : /company|corporate/.test(kind) ? 'executive' : 'unknown';
-    return { name: null, role: null, org: speakerType === 'executive' ? company : null, speakerType };
-  }
+  const generic = genericSpeakerType(value);
+  if (generic === 'operator') return { name: 'Operator', role: null, org: null, speakerType: 'operator' };
+  if (generic) return { name: null, role: null, org: generic === 'executive' ? company : null, speakerType: generic };
   const dashed = NAME_DASH.exec(value);
   const participant = byName.get(value) ?? (dashed ? byName.get(dashed[1] ?? '') : undefined);
   if (!participant) return null;
