@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultRegistry, renderJson, resolveEntities, type EntityRegistry } from '@callset/entities';
 import { sortRows } from '@callset/schema';
+import { writeFileAtomic } from '@callset/writers';
 import type { NormalizedRelease } from './stages.ts';
 
 /**
@@ -60,6 +60,6 @@ export const REGISTRY_PROPOSALS_FILE = 'registry-proposals.json';
 export async function writeProposals(outputDir: string, release: NormalizedRelease): Promise<string> {
   const path = join(outputDir, REGISTRY_PROPOSALS_FILE);
   const proposals = release.proposals ?? { people: [] };
-  await writeFile(path, renderJson(proposals));
+  await writeFileAtomic(path, new TextEncoder().encode(renderJson(proposals)));
   return `${proposals.people.length} people in ${path}`;
 }
