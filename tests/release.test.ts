@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type Io } from '@callset/cli';
+import { capturedIo, main } from '@callset/cli';
 import { sha256Hex } from '@callset/schema';
 import { lockedVersions, readReleaseFolder, releaseContents, renderRelease, renderSums, writeReleaseFolder, type Changes, type Manifest } from '@callset/writers';
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
@@ -10,10 +10,6 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '@callset/dataset';
 import { buildSeedsRelease, seedsDir } from './release.ts';
 
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (text: string) => void (io.stdout += text), err: (text: string) => void (io.stderr += text), readStdin: async () => new Uint8Array() };
-  return io;
-}
 
 /** A fresh output folder holding a copy of the seeds build as next/, and a dist folder. */
 async function workspace(next: string): Promise<{ output: string; dist: string }> {
@@ -23,13 +19,13 @@ async function workspace(next: string): Promise<{ output: string; dist: string }
 }
 
 async function release(where: { output: string; dist: string }, ...args: string[]) {
-  const io = capture();
+  const io = capturedIo();
   const code = await main(['release', '--output', where.output, '--dist', where.dist, ...args], io);
   return { code, ...io };
 }
 
 async function verify(dir: string, ...args: string[]) {
-  const io = capture();
+  const io = capturedIo();
   return { code: await main(['verify', dir, ...args], io), problems: io.stderr.trim().split('\n').slice(0, -1) };
 }
 

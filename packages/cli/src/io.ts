@@ -16,5 +16,17 @@ export const defaultIo: Io = {
   },
 };
 
+/** An Io that keeps what the command prints and feeds it `stdin`: for running callset inside another program, and for tests. */
+export function capturedIo(stdin = ''): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (text: string) => void (io.stdout += text),
+    err: (text: string) => void (io.stderr += text),
+    readStdin: async () => new TextEncoder().encode(stdin),
+  };
+  return io;
+}
+
 /** A mistake in how the command was called: reported with a pointer to --help, exit code 2. */
 export class UsageError extends Error {}

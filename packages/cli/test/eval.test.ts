@@ -4,14 +4,11 @@ import { join } from 'node:path';
 import { sha256Hex } from '@callset/schema';
 import { describe, expect, it } from 'vitest';
 import { readGoldDocument, type GoldDocument } from '../src/gold-format.ts';
-import { main, type Io } from '../src/main.ts';
+import { capturedIo } from '../src/io.ts';
+import { main } from '../src/main.ts';
 import { samePersonByEntities } from '../src/commands/eval.ts';
 import { alignTurns, ratesOf, scoreDocument, speakerAgrees, type ScoredUtterance } from '../src/score-gold.ts';
 
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (text: string) => void (io.stdout += text), err: (text: string) => void (io.stderr += text), readStdin: async () => new Uint8Array() };
-  return io;
-}
 
 const utterance = (seq: number, speaker_name: string | null, speaker_type: ScoredUtterance['speaker_type'], section: ScoredUtterance['section'], text: string): ScoredUtterance => ({
   utterance_id: `u${seq}`,
@@ -126,7 +123,7 @@ describe('readGoldDocument', () => {
 
 describe('callset eval', () => {
   it('is in the help, and its usage errors exit 2', async () => {
-    const help = capture();
+    const help = capturedIo();
     expect(await main(['--help'], help)).toBe(0);
     expect(help.stdout).toContain('callset eval --gold DIR [--release DIR] [--details]');
     for (const [args, message] of [
@@ -134,7 +131,7 @@ describe('callset eval', () => {
       [['eval', '--gold', 'g', 'extra'], 'eval takes no positional arguments, not "extra"'],
       [['eval', '--gold', 'g', '--bogus'], "Unknown option '--bogus'"],
     ] as const) {
-      const io = capture();
+      const io = capturedIo();
       expect([args, await main([...args], io)]).toEqual([args, 2]);
       expect(io.stderr).toContain(message);
     }
@@ -164,7 +161,7 @@ describe('callset eval', () => {
     await mkdir(join(root, 'in'));
     await mkdir(join(root, 'gold'));
     await writeFile(join(root, 'in', 'gamma.txt'), transcript);
-    expect(await main(['build', '--input', join(root, 'in'), '--output', join(root, 'out'), '--workers', '1'], capture())).toBe(0);
+    expect(await main(['build', '--input', join(root, 'in'), '--output', join(root, 'out'), '--workers', '1'], capturedIo())).toBe(0);
     const turns = [
       { speaker: 'Operator', speaker_type: 'operator', section: 'presentation', first_words: 'Welcome to the call.' },
       { speaker: 'Sam Reed', speaker_type: 'executive', section: 'qa', first_words: 'Results were fine.' },
@@ -176,7 +173,7 @@ describe('callset eval', () => {
     await writeFile(join(root, 'gold', 'gamma.json'), JSON.stringify({ source_file: 'gamma.txt', source_sha256: sha256Hex(transcript), turns }));
     await writeFile(join(root, 'gold', 'absent.json'), JSON.stringify({ source_file: 'absent.txt', source_sha256: 'f'.repeat(64), turns: turns.slice(0, 1) }));
     await writeFile(join(root, 'gold', 'README.md'), 'not a gold file');
-    const io = capture();
+    const io = capturedIo();
     expect(await main(['eval', '--gold', join(root, 'gold'), '--release', join(root, 'out', 'next'), '--details'], io)).toBe(0);
     expect(io.stdout.split('\n')).toEqual([
       'document     gold release matched     P     R    F1 speaker    type section',
@@ -195,7 +192,7 @@ describe('callset eval', () => {
   it('fails with the file and path of an invalid gold file', async () => {
     const root = await mkdtemp(join(tmpdir(), 'callset-eval-bad-'));
     await writeFile(join(root, 'bad.json'), JSON.stringify({ source_file: 'x.txt', source_sha256: 'nope', turns: [] }));
-    const io = capture();
+    const io = capturedIo();
     expect(await main(['eval', '--gold', root, '--release', root], io)).toBe(1);
     expect(io.stderr).toContain('bad.json: source_sha256: source_sha256 is a sha256 hex digest');
   });

@@ -2,38 +2,25 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/main.ts';
+import { capturedIo } from '../src/io.ts';
+import { main } from '../src/main.ts';
 
-function capture(stdin = ''): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (text: string) => {
-      io.stdout += text;
-    },
-    err: (text: string) => {
-      io.stderr += text;
-    },
-    readStdin: async () => new TextEncoder().encode(stdin),
-  };
-  return io;
-}
 
 describe('callset', () => {
   it('prints help', async () => {
-    const io = capture();
+    const io = capturedIo();
     expect(await main(['--help'], io)).toBe(0);
     expect(io.stdout).toContain('callset build --input DIR --output DIR');
   });
 
   it('rejects an unknown command with usage exit code 2', async () => {
-    const io = capture();
+    const io = capturedIo();
     expect(await main(['frobnicate'], io)).toBe(2);
     expect(io.stderr).toContain('unknown command "frobnicate"');
   });
 
   it('repairs stdin', async () => {
-    const io = capture('a\r\nb');
+    const io = capturedIo('a\r\nb');
     expect(await main(['repair'], io)).toBe(0);
     expect(io.stdout).toBe('a\nb');
   });
@@ -43,9 +30,9 @@ describe('callset', () => {
     const output = await mkdtemp(join(tmpdir(), 'callset-out-'));
     await writeFile(join(input, 'a.txt'), 'nothing a parser knows');
     await writeFile(join(input, 'b.txt'), '');
-    const io = capture();
+    const io = capturedIo();
     expect(await main(['build', '--input', input, '--output', output, '--workers', '1'], io)).toBe(0);
-    expect(await main(['build', '--input', input, '--output', output, '--workers', '1', '--strict'], capture())).toBe(1);
+    expect(await main(['build', '--input', input, '--output', output, '--workers', '1', '--strict'], capturedIo())).toBe(1);
     expect((await readdir(join(output, 'next'))).includes('documents.csv')).toBe(true);
     const documents = await readFile(join(output, 'next', 'documents.csv'), 'utf8');
     expect(documents).toContain(',a.txt,');
@@ -59,11 +46,11 @@ describe('callset', () => {
     const output = await mkdtemp(join(tmpdir(), 'callset-out-'));
     await writeFile(join(input, 'catalog.json'), '{"not-a-sha": {"license": "restricted"}}');
     const args = ['build', '--input', input, '--output', output, '--workers', '1'];
-    const quiet = capture();
+    const quiet = capturedIo();
     expect(await main(args, quiet)).toBe(1);
     expect(quiet.stderr).toBe(`callset: catalog ${join(input, 'catalog.json')}: invalid catalog:\n  "not-a-sha": catalog keys are sha256 hex digests\n`);
     expect(quiet.stderr).not.toMatch(/^\s+at /m);
-    const verbose = capture();
+    const verbose = capturedIo();
     expect(await main([...args, '--verbose'], verbose)).toBe(1);
     expect(verbose.stderr).toMatch(/^\s+at /m);
   });

@@ -3,22 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REGISTRY_DIR } from '@callset/entities';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/main.ts';
+import { capturedIo } from '../src/io.ts';
+import { main } from '../src/main.ts';
 
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (text: string) => {
-      io.stdout += text;
-    },
-    err: (text: string) => {
-      io.stderr += text;
-    },
-    readStdin: async () => new Uint8Array(),
-  };
-  return io;
-}
 
 /** A short call in the Seeking Alpha layout: one executive the rules know from no registry, two analysts. */
 const CALL = [
@@ -50,11 +37,11 @@ describe('callset registry accept', () => {
     const registry = await mkdtemp(join(tmpdir(), 'callset-registry-'));
     await writeFile(join(input, 'acme-2024q1.txt'), CALL);
     await cp(REGISTRY_DIR, registry, { recursive: true });
-    const built = capture();
+    const built = capturedIo();
     expect(await main(['build', '--input', input, '--output', output, '--workers', '1'], built)).toBe(0);
     expect(built.stderr).toContain(`registry proposals: 3 people in ${join(output, 'registry-proposals.json')}`);
 
-    const io = capture();
+    const io = capturedIo();
     expect(await main(['registry', 'accept', '--proposals', join(output, 'registry-proposals.json'), '--registry', registry], io)).toBe(0);
     expect(io.stderr).toBe(
       ['added ben-okafor', 'added dana-whitfield', 'added maria-lindqvist', `accepted ${join(output, 'registry-proposals.json')} into ${join(registry, 'people.json')}: 3 added, 0 extended`, ''].join('\n'),
@@ -69,7 +56,7 @@ describe('callset registry accept', () => {
     });
     expect(await readFile(join(registry, 'firms.json'), 'utf8')).toBe(await readFile(join(REGISTRY_DIR, 'firms.json'), 'utf8'));
 
-    const again = capture();
+    const again = capturedIo();
     expect(await main(['registry', 'accept', '--proposals', join(output, 'registry-proposals.json'), '--registry', registry], again)).toBe(0);
     expect(again.stderr).toBe(`accepted ${join(output, 'registry-proposals.json')} into ${join(registry, 'people.json')}: 0 added, 0 extended\n`);
   }, 20_000);
@@ -79,20 +66,20 @@ describe('callset registry accept', () => {
     await cp(REGISTRY_DIR, registry, { recursive: true });
     const proposals = join(registry, 'proposals.json');
     await writeFile(proposals, JSON.stringify({ people: [{ speaker_id: 'Nobody', canonical_name: 'Nobody', aliases: [] }] }));
-    const io = capture();
+    const io = capturedIo();
     expect(await main(['registry', 'accept', '--proposals', proposals, '--registry', registry], io)).toBe(1);
     expect(io.stderr).toContain(`${proposals} is not a registry proposals file: people.0.speaker_id: a slug`);
     expect(await readFile(join(registry, 'people.json'), 'utf8')).toBe(await readFile(join(REGISTRY_DIR, 'people.json'), 'utf8'));
   });
 
   it('explains how to call it', async () => {
-    const help = capture();
+    const help = capturedIo();
     expect(await main(['--help'], help)).toBe(0);
     expect(help.stdout).toContain('callset registry accept [--proposals FILE] [--registry DIR]');
-    const bare = capture();
+    const bare = capturedIo();
     expect(await main(['registry'], bare)).toBe(2);
     expect(bare.stderr).toBe('callset: registry needs an action: accept\nRun `callset --help` for usage.\n');
-    const missing = capture();
+    const missing = capturedIo();
     expect(await main(['registry', 'accept', '--proposals', '/nonexistent/proposals.json'], missing)).toBe(1);
     expect(missing.stderr).toContain('cannot read /nonexistent/proposals.json');
   });

@@ -2,16 +2,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../src/main.ts';
+import { capturedIo } from '../src/io.ts';
+import { main } from '../src/main.ts';
 
-function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (text: string) => void (io.stdout += text), err: (text: string) => void (io.stderr += text), readStdin: async () => new Uint8Array() };
-  return io;
-}
 
 describe('callset release and verify', () => {
   it('are in the help', async () => {
-    const io = capture();
+    const io = capturedIo();
     expect(await main(['--help'], io)).toBe(0);
     expect(io.stdout).toContain('callset release --bump patch|minor|major [--public]');
     expect(io.stdout).toContain('callset verify DIR [--public]');
@@ -24,7 +21,7 @@ describe('callset release and verify', () => {
       [['verify'], 'verify takes one release folder'],
       [['verify', 'a', 'b'], 'verify takes one release folder'],
     ] as const) {
-      const io = capture();
+      const io = capturedIo();
       expect([args, await main([...args], io)]).toEqual([args, 2]);
       expect(io.stderr).toContain(message);
     }
@@ -32,7 +29,7 @@ describe('callset release and verify', () => {
 
   it('refuses to freeze when there is no next/ release', async () => {
     const output = await mkdtemp(join(tmpdir(), 'callset-empty-'));
-    const io = capture();
+    const io = capturedIo();
     expect(await main(['release', '--bump', 'patch', '--output', output, '--dist', join(output, 'dist')], io)).toBe(1);
     expect(io.stderr).toContain(`no release at ${join(output, 'next')}: run callset build first`);
   });

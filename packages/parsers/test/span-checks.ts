@@ -45,3 +45,10 @@ export function expectCoverage(text: string, doc: ParsedDocument): void {
   const holes = points.flatMap((point, index) => (covered[index] || /\s/.test(point) ? [] : [index]));
   expect(holes.slice(0, 5).map((index) => points.slice(index, index + 30).join(''))).toEqual([]);
 }
+
+/** Each turn's span starts with its speech: the first six words at the span are the text's first six. */
+export function expectSpansOnSpeech(text: string, doc: ParsedDocument): void {
+  const points = [...text];
+  const words = (value: string) => value.split(/\s+/).slice(0, 6).join(' ');
+  for (const turn of doc.turns) expect(words(points.slice(turn.charStart, turn.charEnd).join(''))).toBe(words(turn.text));
+}
