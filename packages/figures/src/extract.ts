@@ -1,0 +1,82 @@
+import { resolveContext, type FigureAnchor } from './context.ts';
+import { qualifiersOf } from './qualifiers.ts';
+import { amountValue, readFigures, type Reading } from './read-figures.ts';
+import { codePointOffsets, tokenize, type Token } from './tokens.ts';
+import type { Bound } from './vocabulary.ts';
+
+export type FigureKind = 'actual' | 'guidance' | 'estimate' | 'consensus' | 'surprise';
+
+/** A numeric quantity found in a text, offsets in code points of that text; fields map 1:1 to `figures` columns. */
+export interface FigureCandidate {
+  surface: string;
+  charStart: number;
+  charEnd: number;
+  value: number | null;
+  valueLow: number | null;
+  valueHigh: number | null;
+  unit: string | null;
+  item: string | null;
+  per: string | null;
+  approximate: boolean;
+  bound: Bound | null;
+  period: string | null;
+  metric: string | null;
+  metricLabel: string | null;
+  kind: FigureKind | null;
+  spelled: boolean;
+}
+
+/** A reading placed in its text: the candidate plus the token span the context rules work on. */
+export interface PlacedFigure {
+  candidate: FigureCandidate;
+  reading: Reading;
+}
+
+function candidateOf(text: string, tokens: readonly Token[], points: Uint32Array, reading: Reading, floor: number): FigureCandidate {
+  const first = tokens[reading.first];
+  const last = tokens[reading.last];
+  const start = first?.start ?? 0;
+  const end = last?.end ?? start;
+  const { approximate, bound } = qualifiersOf(tokens, reading, floor);
+  const high = reading.high;
+  return {
+    surface: text.slice(start, end),
+    charStart: points[start] ?? 0,
+    charEnd: points[end] ?? 0,
+    value: high ? null : amountValue(reading.low),
+    valueLow: high ? amountValue(reading.low) : null,
+    valueHigh: high ? amountValue(high) : null,
+    unit: reading.low.unit,
+    item: reading.low.item,
+    per: reading.per,
+    approximate,
+    bound,
+    period: null,
+    metric: null,
+    metricLabel: null,
+    kind: null,
+    spelled: reading.low.spelled || (high?.spelled ?? false),
+  };
+}
+
+/** Every figure of a text with the tokens it was read from. */
+export function placeFigures(text: string): { tokens: Token[]; figures: PlacedFigure[] } {
+  const tokens = tokenize(text);
+  const points = codePointOffsets(text);
+  const readings = readFigures(tokens);
+  const figures = readings.map((reading, index) => ({
+    reading,
+    candidate: candidateOf(text, tokens, points, reading, index === 0 ? 0 : (readings[index - 1]?.next ?? 0)),
+  }));
+  return { tokens, figures };
+}
+
+/**
+ * Every numeric quantity of an utterance text, with its value, unit, range and flags, and the
+ * period, metric and kind its sentence gives it. Pure; spans in code points, sorted, never overlapping.
+ */
+export function extractFigures(text: string, anchor: FigureAnchor = {}): FigureCandidate[] {
+  const { tokens, figures } = placeFigures(text);
+  resolveContext(text, tokens, figures, anchor);
+  return figures.map((figure) => figure.candidate);
+}
