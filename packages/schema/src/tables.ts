@@ -107,6 +107,8 @@ export const figureSchema = z.object({
   metric: optionalText,
   metric_label: optionalText,
   kind: z.enum(FIGURE_KINDS).nullable(),
+  /** The quantity is spelled out in words ("ten thousand", "a million"). */
+  spelled: z.boolean(),
 });
 
 export const tableCellSchema = z.object({
