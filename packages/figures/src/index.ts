@@ -64,3 +64,4 @@ export function extractFigures(text: string): FigureCandidate[] {
   }
   return found.sort((a, b) => a.charStart - b.charStart);
 }
+export * from './score.ts';
