@@ -4,3 +4,4 @@ export { METRICS, type Metric } from './metrics.ts';
 export { shiftDecimal } from './decimal.ts';
 export { tableCurrency, tableFigures, type TableCell, type TableContext, type TableFigure } from './tables.ts';
 export { figureColumns, type FigureColumns } from './columns.ts';
+export * from './score.ts';
