@@ -3,6 +3,8 @@ import { findCues, metricAccepts, type CueMatch, type Metric } from './metrics.t
 import { findPeriods, type PeriodAnchor, type PeriodMention } from './periods.ts';
 import { sentenceIndex, splitSentences, type Sentence } from './sentences.ts';
 import type { Token } from './tokens.ts';
+import { readCountedNoun } from './nouns.ts';
+import { NAMING_WORDS, PER_WORDS } from './vocabulary.ts';
 
 /** What the document and the turn say about a figure's setting: its fiscal anchor, who speaks, where. */
 export interface FigureAnchor extends PeriodAnchor {
@@ -141,6 +143,54 @@ function kindOf(tokens: readonly Token[], sentence: Sentence, period: string | n
   return past ? 'actual' : null;
 }
 
+/** Words that make a bare amount near them money: "~650-750m of additional cash", "cash balances by a half billion". */
+const MONEY_WORDS = new Set([
+  'cash', 'income', 'revenue', 'revenues', 'cost', 'costs', 'price', 'prices', 'profit', 'profits', 'balance', 'balances', 'deposit',
+  'deposits', 'spend', 'spending', 'spent', 'expense', 'expenses', 'capex', 'opex', 'funding', 'debt', 'liquidity', 'payables',
+  'receivables', 'earnings', 'burn', 'worth', 'valuation', 'budget', 'savings', 'proceeds', 'loss', 'losses', 'dollars',
+]);
+/** Tokens around a bare amount searched for money words. */
+const MONEY_WINDOW = 4;
+const QUALIFIER_WORDS = new Set(['about', 'roughly', 'approximately', 'around', 'maybe', '~', 'only', 'just']);
+
+/**
+ * A bare amount (no currency, no counted noun) is money by context when a money word stands next
+ * to it, or when it is scaled ("1.5k") in a sentence that prices something in a currency; its
+ * currency is not stated, so its unit is unknown (null) rather than a count.
+ */
+function isMoneyByContext(tokens: readonly Token[], figure: PlacedFigure, figures: readonly PlacedFigure[], sentence: Sentence): boolean {
+  const { reading, candidate } = figure;
+  if (candidate.unit !== 'count' || candidate.item !== null) return false;
+  // "30 Model 3s", "75k total units": things are counted a word or two later.
+  for (let at = reading.next; at < Math.min(sentence.end, reading.next + 2); at++) {
+    const word = tokens[at];
+    if (word && (NAMING_WORDS.has(word.lower) || readCountedNoun(tokens, at, false) !== null)) return false;
+  }
+  const from = Math.max(sentence.start, reading.first - MONEY_WINDOW);
+  const to = Math.min(sentence.end, reading.next + MONEY_WINDOW);
+  for (let at = from; at < to; at++) {
+    if ((at < reading.first || at >= reading.next) && MONEY_WORDS.has(tokens[at]?.lower ?? '')) return true;
+  }
+  const priced = figures.some((other) => other !== figure && other.reading.first >= sentence.start && other.reading.last < sentence.end && /^[A-Z]{3}$/.test(other.candidate.unit ?? ''));
+  return reading.low.scaled && priced;
+}
+
+/** "from $1.5 to about $1.1": the second figure of a change takes the metric of the first. */
+function changePartner(tokens: readonly Token[], figure: PlacedFigure, previous: PlacedFigure | undefined): PlacedFigure | undefined {
+  if (!previous) return undefined;
+  const between = tokens.slice(previous.reading.next, figure.reading.first).map((token) => token.lower);
+  const from = tokens[previous.reading.first - 1]?.lower === 'from';
+  return from && between[0] === 'to' && between.slice(1).every((word) => QUALIFIER_WORDS.has(word)) ? previous : undefined;
+}
+
+/** "Per unit effective ZEV credit market price ... $4.0k": a rate said before the metric's words. */
+function perBefore(tokens: readonly Token[], cue: CueMatch, sentence: Sentence): string | null {
+  for (let at = Math.max(sentence.start, cue.first - 6); at < cue.first; at++) {
+    if (tokens[at]?.lower === 'per') return PER_WORDS[tokens[at + 1]?.lower ?? ''] ?? null;
+  }
+  return null;
+}
+
 /** Fills period, metric, metric_label and kind of every figure of one text, from its sentences. */
 export function resolveContext(text: string, tokens: readonly Token[], figures: readonly PlacedFigure[], anchor: FigureAnchor): void {
   if (figures.length === 0) return;
@@ -152,16 +202,24 @@ export function resolveContext(text: string, tokens: readonly Token[], figures: 
   // A year read as a figure ("$2016") is no period; every other mention is.
   const periods = mentions.filter((mention) => !figureTokens.has(mention.first));
   const cues = findCues(tokens, 0, tokens.length).filter((cue) => !figureTokens.has(cue.first));
-  for (const figure of figures) {
+  figures.forEach((figure, index) => {
     const sentence = sentences[sentenceOf[figure.reading.first] ?? 0] ?? { start: 0, end: tokens.length };
+    const candidate = figure.candidate;
+    if (isMoneyByContext(tokens, figure, figures, sentence)) candidate.unit = null;
     const mention = periodOf(tokens, figure, figures, periods, sentence);
     const cue = metricOf(figure, figures, cues, sentence);
-    const candidate = figure.candidate;
     candidate.period = mention?.period ?? null;
+    const partner = cue ? undefined : changePartner(tokens, figure, figures[index - 1]);
     if (cue) {
       candidate.metric = refineMetric(cue.metric, candidate.per);
       candidate.metricLabel = text.slice(tokens[cue.first]?.start ?? 0, tokens[cue.last]?.end ?? 0);
+      if (candidate.per === null && candidate.unit !== null && /^[A-Z]{3}$/.test(candidate.unit)) candidate.per = perBefore(tokens, cue, sentence);
+    } else if (partner?.candidate.metric && metricAccepts(partner.candidate.metric as Metric, candidate.unit)) {
+      candidate.metric = partner.candidate.metric;
+      candidate.metricLabel = partner.candidate.metricLabel;
     }
+    // Earnings per share are per share, whether or not the sentence says so.
+    if (candidate.metric === 'eps' && candidate.per === null) candidate.per = 'share';
     candidate.kind = kindOf(tokens, sentence, candidate.period, anchor);
-  }
+  });
 }

@@ -15,7 +15,11 @@ const APPROXIMATE_AFTER_WORDS = APPROXIMATE_AFTER.map(split).sort(byLength);
 const BOUND_BEFORE_WORDS = Object.keys(BOUND_BEFORE).map(split).sort(byLength);
 const BOUND_AFTER_WORDS = Object.keys(BOUND_AFTER).map(split).sort(byLength);
 /** Words a qualifier may stand before without losing its figure: "about a 15-minute", "at least at the 30,000". */
-const SKIPPABLE = new Set(['a', 'an', 'the', 'at', 'maybe', 'just', 'only', 'perhaps', 'probably', 'still', 'well']);
+const SKIPPABLE = new Set(['a', 'an', 'the', 'at', 'maybe', 'just', 'only', 'perhaps', 'probably', 'still', 'well', ',', 'other', 'another']);
+/** Words between a figure and an approximation after it: "in the 10-15% range or so". */
+const BEFORE_APPROXIMATE_AFTER = new Set(['range', 'level', 'area', 'mark', 'region']);
+/** Comparatives that compare two figures rather than bound one: "50% greater than 20,000". */
+const COMPARATIVES = new Set(['greater than', 'higher than', 'more than', 'less than', 'lower than', 'better than', 'fewer than', 'bigger than', 'above', 'below']);
 
 /** The phrase of `phrases` that ends right before token `end` (exclusive) and starts at or after `floor`. */
 function phraseEndingAt(tokens: readonly Token[], end: number, floor: number, phrases: readonly (readonly string[])[]): readonly string[] | null {
@@ -41,32 +45,42 @@ function phraseStartingAt(tokens: readonly Token[], start: number, phrases: read
 }
 
 /**
- * Approximation and bound words around a reading. A bound wins over an approximation ("about
- * over" says over): the contract keeps `approximate` false for bounded figures.
+ * Approximation and bound words around a reading. A bound does not make a figure approximate;
+ * only an approximation word or "~" does, even next to a bound ("roughly over 500").
  */
 export function qualifiersOf(tokens: readonly Token[], reading: Reading, floor: number): Qualifiers {
   let approximate = reading.low.tilde;
   let bound: Bound | null = reading.low.plus || reading.high?.plus ? 'gte' : null;
   let end = reading.first;
+  let articleSkipped = false;
   // Look back over skippable words, trying qualifiers at each step: "at least at the 30,000".
   for (let skipped = 0; skipped <= 3 && end > floor; skipped++) {
     const boundWords = phraseEndingAt(tokens, end, floor, BOUND_BEFORE_WORDS);
-    if (boundWords && bound === null) bound = BOUND_BEFORE[boundWords.join(' ')] ?? null;
+    const phraseStart = end - (boundWords?.length ?? 0);
+    const afterFigure = floor > 0 && (phraseStart === floor || (phraseStart === floor + 1 && tokens[floor]?.kind === 'word'));
+    const comparison = boundWords !== null && COMPARATIVES.has(boundWords.join(' ')) && afterFigure;
+    if (boundWords && bound === null && !comparison) bound = BOUND_BEFORE[boundWords.join(' ')] ?? null;
     const approximateWords = phraseEndingAt(tokens, end, floor, APPROXIMATE_BEFORE_WORDS);
-    if (approximateWords) approximate = true;
+    // Colloquial "like" approximates only the figure right after it ("like, $9-10"), not "like a 1.5 hour wait".
+    if (approximateWords && !(approximateWords.join(' ') === 'like' && articleSkipped)) approximate = true;
     const matched = boundWords ?? approximateWords;
     if (matched) {
       end -= matched.length;
       continue;
     }
-    if (!SKIPPABLE.has(tokens[end - 1]?.lower ?? '')) break;
+    const word = tokens[end - 1]?.lower ?? '';
+    if (!SKIPPABLE.has(word)) break;
+    if (word === 'a' || word === 'an' || word === 'the') articleSkipped = true;
     end -= 1;
   }
   const after = reading.next;
   // "22,000-and-change", "1,000-plus", "50-ish": the qualifier hyphenated to the figure.
   const closing = tokens[after]?.text === '-' && tokens[after]?.start === tokens[reading.last]?.end ? after + 1 : after;
   const boundAfter = phraseStartingAt(tokens, closing, BOUND_AFTER_WORDS);
-  if (boundAfter && bound === null) bound = BOUND_AFTER[boundAfter.join(' ')] ?? null;
-  if (phraseStartingAt(tokens, closing, APPROXIMATE_AFTER_WORDS)) approximate = true;
-  return { approximate: bound === null && approximate, bound };
+  // "55k deliveries plus the credits" adds; "20,000 plus" and "$1 billion plus." bound.
+  const adds = boundAfter?.join(' ') === 'plus' && tokens[closing + 1]?.kind === 'word';
+  if (boundAfter && bound === null && !adds) bound = BOUND_AFTER[boundAfter.join(' ')] ?? null;
+  const approximateAt = BEFORE_APPROXIMATE_AFTER.has(tokens[closing]?.lower ?? '') ? closing + 1 : closing;
+  if (phraseStartingAt(tokens, approximateAt, APPROXIMATE_AFTER_WORDS)) approximate = true;
+  return { approximate, bound };
 }

@@ -1,5 +1,6 @@
 import { shiftDecimal } from './decimal.ts';
 import { findPeriods, yearOf } from './periods.ts';
+import { readCountedNoun } from './nouns.ts';
 import { readSpelled } from './spelled.ts';
 import { adjacent, type Token } from './tokens.ts';
 import {
@@ -81,18 +82,11 @@ function readMeasure(tokens: readonly Token[], at: number): [string, string, num
   return [measure[0], measure[1], at];
 }
 
-/** A counted noun at `at` ("vehicles", "test drives"): [item, last token] or null. */
-function readItem(tokens: readonly Token[], at: number): [string, number] | null {
+/** A counted noun hyphenated to the number ("5,000-unit", "33,000-person"): [item, last token] or null. */
+function readHyphenatedItem(tokens: readonly Token[], at: number): [string, number] | null {
   const token = tokens[at];
-  if (!token || token.kind !== 'word') return null;
-  const pair = tokens[at + 1] ? `${token.lower} ${tokens[at + 1]?.lower ?? ''}` : '';
-  const two = ITEMS[pair];
-  if (two) return [two, at + 1];
-  const one = ITEMS[token.lower];
-  // "30 Model 3s", "10 model S": the noun names a product here, it is not what is counted.
-  const named = tokens[at + 1];
-  if (one && NAMING_WORDS.has(token.lower) && named && (named.kind === 'num' || /^[A-Z]$/.test(named.text))) return null;
-  return one ? [one, at] : null;
+  const item = token && token.kind === 'word' ? ITEMS[token.lower] : undefined;
+  return item ? [item, at] : null;
 }
 
 /** A minus sign at `at` that belongs to the number after it, not a hyphen, dash or range. */
@@ -133,7 +127,10 @@ function notAFigure(tokens: readonly Token[], at: number): string | null {
     if (MONTHS[tokens[at - 2]?.lower ?? ''] !== undefined) return 'date';
     if (!SCALE_ABBREVIATIONS[tokens[at - 2]?.lower ?? ''] && tokens[at - 2]?.lower !== 'x') return 'code';
   }
-  if (before?.text === '*' || before?.text === '#') return 'code';
+  // "press *1", "#1"; but "3*112k" is a product of two figures.
+  if ((before?.text === '*' && !isNumber(tokens[at - 2])) || before?.text === '#') return 'code';
+  // "a week or 2 here or there": an idiom, not a count.
+  if (isWord(before, 'or') && MEASURES[tokens[at - 2]?.lower ?? '']?.[0] === 'duration' && isWord(tokens[at - 3], 'a', 'an')) return 'idiom';
   // "10-Q", "8-K": a filing or code, a number hyphenated to a single letter.
   const hyphenated = tokens[at + 2];
   if (after?.text === '-' && adjacent(token, after) && hyphenated?.kind === 'word' && adjacent(after, hyphenated) && hyphenated.text.length === 1) return 'code';
@@ -142,7 +139,7 @@ function notAFigure(tokens: readonly Token[], at: number): string | null {
     if (ORDINAL_SUFFIXES.has(after.lower)) return 'ordinal';
     if (CLOCK_WORDS.has(after.lower)) return 'time';
     const known = SCALE_ABBREVIATIONS[after.lower] !== undefined || after.lower === 'x' || after.lower === 'c' || GLUED_MEASURES.has(after.lower);
-    if (!known) return 'code';
+    if (!known && !isTens(tokens, at)) return 'code';
   }
   if ((after?.text === "'" || after?.text === '’') && adjacent(token, after) && tokens[at + 2]?.lower === 's' && adjacent(after, tokens[at + 2])) return 'name';
   if (after?.text === ':' && adjacent(token, after) && isNumber(tokens[at + 2]) && adjacent(after, tokens[at + 2])) return 'time';
@@ -173,6 +170,24 @@ function isLetterName(token: Token | undefined): boolean {
   return token !== undefined && /^[B-HJ-Z]$/.test(token.text);
 }
 
+/** A unit, scale or noun right after the number at `at`: "12.5%", "12.4 million", "12.5 hours". */
+function isUnitAfter(tokens: readonly Token[], at: number): boolean {
+  const after = tokens[at + 1];
+  if (!after) return false;
+  if (after.text === '%' || (after.kind === 'word' && adjacent(tokens[at], after))) return true;
+  return SCALE_WORDS[after.lower] !== undefined || MEASURES[after.lower] !== undefined || ITEMS[after.lower] !== undefined;
+}
+
+/** A product letter within a short noun phrase from `at`: "X", "the high-end S". */
+function letterNameFollows(tokens: readonly Token[], at: number): boolean {
+  for (let index = at; index < at + 5; index++) {
+    const token = tokens[index];
+    if (!token || token.kind === 'num' || ['.', ',', '?', '!', ';'].includes(token.text)) return false;
+    if (isLetterName(token)) return true;
+  }
+  return false;
+}
+
 /** A list member in a naming list: one to three digits standing alone ("Gigafactories 3, 4, 5 and 6"). */
 function isBareListNumber(tokens: readonly Token[], at: number): boolean {
   const token = tokens[at];
@@ -182,12 +197,27 @@ function isBareListNumber(tokens: readonly Token[], at: number): boolean {
 }
 
 /**
+ * "the 130s", "the low 20s": a band of numbers written as its round start and an "s" (130 to 139,
+ * 20 to 29). Decades of years ("the 1990s") and hundreds ("100s of") are not figures.
+ */
+function isTens(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at];
+  const suffix = tokens[at + 1];
+  if (!token || suffix?.lower !== 's' || !/^[1-9]\d?0$/.test(token.text)) return false;
+  if (tokens[at + 2]?.lower === 'of' || /^[1-9]00$/.test(token.text)) return false;
+  const before = tokens[at - 1]?.lower;
+  const beforeThat = tokens[at - 2]?.lower;
+  return before === 'the' || (['low', 'mid', 'high', 'upper', 'lower'].includes(before ?? '') && beforeThat === 'the');
+}
+
+/**
  * Number tokens that name things: after a naming word ("Model 3", "Gigafactories 3, 4, 5 and 6"),
  * listed with product letters ("S, X and 3"), or a lone digit after "the" that stands like a name
  * ("the 3 is going to have", "the release of 3.").
  */
 function namedNumbers(tokens: readonly Token[]): Set<number> {
   const named = new Set<number>();
+  const versions = new Set<string>();
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     const before = tokens[index - 1];
@@ -195,10 +225,13 @@ function namedNumbers(tokens: readonly Token[]): Set<number> {
     const afterNamingWord = before !== undefined && NAMING_WORDS.has(before.lower);
     const besideLetter = isBareListNumber(tokens, index) && (
       (LIST_JOINERS.has(before?.lower ?? '') && isLetterName(tokens[index - 2])) ||
-      (LIST_JOINERS.has(tokens[index + 1]?.lower ?? '') && isLetterName(tokens[index + 2])));
+      (LIST_JOINERS.has(tokens[index + 1]?.lower ?? '') && letterNameFollows(tokens, index + 2)));
     const loneAfterThe = /^\d$/.test(token.text) && isWord(before, 'the', 'of', 'for') && AFTER_A_NAME.has(tokens[index + 1]?.lower ?? '.') &&
-      (before?.lower === 'the' || ['.', '?', '!'].includes(tokens[index + 1]?.text ?? '.'));
-    if (!afterNamingWord && !besideLetter && !loneAfterThe) continue;
+      (before?.lower === 'the' || ['.', '?', '!', 'and'].includes(tokens[index + 1]?.lower ?? '.'));
+    const sameFamily = /^\d+\.\d$/.test(token.text) && versions.has(token.text.split('.')[0] ?? '') && !isUnitAfter(tokens, index);
+    if (!afterNamingWord && !besideLetter && !loneAfterThe && !sameFamily) continue;
+    // "FSD 12.3 ... 12.4 and 12.5": the later releases of a named version are names too.
+    if (afterNamingWord && token.text.includes('.')) versions.add(token.text.split('.')[0] ?? '');
     named.add(index);
     let next = index + 1;
     while (LIST_JOINERS.has(tokens[next]?.lower ?? '') && isBareListNumber(tokens, next + 1)) {
@@ -347,12 +380,17 @@ function readAmount(tokens: readonly Token[], at: number, floor: number): Amount
       const hyphenated = next.text === '-' && adjacent(tokens[last], next) && adjacent(next, tokens[last + 2]);
       const at = hyphenated ? last + 2 : last + 1;
       const measure = readMeasure(tokens, at);
-      const counted = measure ? null : readItem(tokens, at);
+      const isOne = digits === '1' && power === 0;
+      const counted = measure ? null : hyphenated ? readHyphenatedItem(tokens, at) : readCountedNoun(tokens, at, isOne);
       if (measure) {
         [unit, item, last] = measure;
       } else if (counted) {
         unit = 'count';
         [item, last] = counted;
+      } else if (next.lower === 'times' && !isWord(tokens[last + 2], 'a', 'an', 'per', 'each', 'every')) {
+        // "three times that number": a multiple; "3 times a week" is a frequency.
+        unit = 'multiple';
+        last += 1;
       }
     }
   }
@@ -368,6 +406,8 @@ function readAmount(tokens: readonly Token[], at: number, floor: number): Amount
     if (closed && (prefix.open === '[' || accounting)) last += 1;
     else first += 1;
   }
+  // "3*112k units": a factor multiplying a figure is a pure number, without a unit.
+  const factor = unit === null && currency === null && (tokens[last + 1]?.text === '*' || tokens[last + 1]?.text === '×') && adjacent(tokens[last], tokens[last + 1]);
   return {
       first,
       last,
@@ -376,7 +416,7 @@ function readAmount(tokens: readonly Token[], at: number, floor: number): Amount
       scaled,
       negative: prefix.negative || accounting,
       currency,
-      unit: currency !== null ? currency : (unit ?? 'count'),
+      unit: currency !== null ? currency : factor ? null : (unit ?? 'count'),
       item: currency !== null ? null : item,
       tilde: prefix.tilde,
       plus,
@@ -421,8 +461,20 @@ function readPer(tokens: readonly Token[], last: number): [string, number] | nul
   if (word.text === '/' && adjacent(tokens[last], word)) return noun(last + 2);
   if (word.lower === 'per') return noun(last + 2);
   if (isWord(word, 'a', 'an', 'each', 'every')) return noun(last + 2);
+  // ".50c in the dollar", "on the dollar"
+  if (isWord(word, 'in', 'on') && isWord(tokens[last + 2], 'the') && isWord(tokens[last + 3], 'dollar')) return ['dollar', last + 3];
+  // "$1 billion on an annual run rate basis", "$5 million annually"
+  if (isWord(word, 'annually')) return ['year', last + 1];
+  if (isWord(word, 'on') && isWord(tokens[last + 2], 'an') && isWord(tokens[last + 3], 'annual', 'annualized')) return ['year', last + 3];
+  // "a 5,000-unit week", "a 10,000-unit production week": the hyphenated count is a rate.
+  if (tokens[last - 1]?.text === '-' && tokens[last]?.kind === 'word') {
+    const time = TIME_WORDS.has(word.lower) ? last + 1 : TIME_WORDS.has(tokens[last + 2]?.lower ?? '') && word.kind === 'word' ? last + 2 : -1;
+    if (time > 0) return [tokens[time]?.lower ?? '', time];
+  }
   return null;
 }
+
+const TIME_WORDS = new Set(['day', 'week', 'month', 'quarter', 'year']);
 
 /** Reads every figure in a token list, left to right, spans never overlapping. */
 export function readFigures(tokens: readonly Token[]): Reading[] {
@@ -440,18 +492,25 @@ export function readFigures(tokens: readonly Token[]): Reading[] {
         at = words.last;
         continue;
       }
-      if (words.power === 0 && !spelledHasUnit(tokens, words.last)) {
-        at = words.last;
-        continue;
-      }
     } else if (token.kind !== 'num') {
       continue;
     }
     if (token.kind === 'num' && (inPeriod.has(at) || named.has(at) || notAFigure(tokens, at) !== null)) continue;
     const amount = readAmount(tokens, at, floor);
     if (!amount) continue;
+    if (token.kind === 'num' && isTens(tokens, at)) {
+      const band = { ...amount, last: at + 1, digits: String(Number(amount.digits) + 9) };
+      readings.push({ first: amount.first, last: at + 1, low: { ...amount, last: at + 1 }, high: band, per: null, next: at + 2 });
+      floor = at + 2;
+      at += 1;
+      continue;
+    }
     if (token.kind === 'num' && (isPlainYear(tokens, at, amount) || isIdiomaticZero(amount))) continue;
     const reading = withRange(tokens, amount, floor);
+    if (amount.spelled && !isStatedInWords(reading)) {
+      at = amount.last;
+      continue;
+    }
     readings.push(reading);
     floor = reading.next;
     at = reading.last;
@@ -459,10 +518,16 @@ export function readFigures(tokens: readonly Token[]): Reading[] {
   return readings;
 }
 
-/** A spelled number followed by a percent sign, a currency or a measure word. */
-function spelledHasUnit(tokens: readonly Token[], last: number): boolean {
-  const next = tokens[last + 1];
-  return next !== undefined && (next.text === '%' || next.lower === 'percent' || CURRENCY_WORDS[next.lower] !== undefined);
+/**
+ * A spelled quantity stated precisely: a scale expression ("a million", "ten thousand"), a range
+ * ("one or two", "three to four year"), or a number from two up with its unit or noun ("six
+ * quarters", "three things", "three times"). "one shift", "a week" and a bare "two" are words.
+ */
+function isStatedInWords(reading: Reading): boolean {
+  const { low, high } = reading;
+  if (low.scaled || high !== null) return true;
+  const hasUnit = low.unit !== 'count' || low.item !== null;
+  return hasUnit && Number(low.digits) >= 2;
 }
 
 /** A bare "0" ("have 0 concern", "there's 0 marketing") says none, not a quantity; "0%" and "$0" stay. */

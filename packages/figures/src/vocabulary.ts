@@ -91,7 +91,7 @@ export const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set(['st', 'nd', 'rd', 
 export const APPROXIMATE_BEFORE: readonly string[] = [
   'about', 'roughly', 'approximately', 'approx', 'around', 'close to', 'closer to', 'nearly', 'almost', 'circa', 'something like',
   'on the order of', 'in the order of', 'order of', 'in the neighborhood of', 'in the region of', 'ballpark', 'give or take',
-  'some', 'somewhere around', 'pretty close to', 'something around', 'near', 'at or near',
+  'some', 'somewhere around', 'pretty close to', 'something around', 'near', 'at or near', 'like', 'an approximate', 'approximate',
 ];
 /** Words after a figure meaning "approximately". */
 export const APPROXIMATE_AFTER: readonly string[] = ['or so', 'or thereabouts', 'approximately', 'ish', 'give or take', 'roughly', 'odd'];

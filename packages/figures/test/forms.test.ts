@@ -21,18 +21,18 @@ describe('number forms', () => {
     ['EPS Normalized (1.92) for the quarter', plain({ surface: '(1.92)', value: -1.92 })],
     ['I.e. 3x-4x of the value', plain({ surface: '3x-4x', valueLow: 3, valueHigh: 4, unit: 'multiple' })],
     ['and 1.5x if we get very pessimistic', plain({ surface: '1.5x', value: 1.5, unit: 'multiple' })],
-    ['Elon saying they get .50c in the dollar', plain({ surface: '.50c', value: 0.5, unit: 'USD' })],
+    ['Elon saying they get .50c in the dollar', plain({ surface: '.50c', value: 0.5, unit: 'USD', per: 'dollar' })],
     ['ZEV per car $3,965', plain({ surface: '$3,965', value: 3965, unit: 'USD' })],
     ['hanging with us [30] production Model 3s', plain({ surface: '[30]', value: 30 })],
-    ['that will drive ~650-750m of additional cash', plain({ surface: '~650-750m', valueLow: 650_000_000, valueHigh: 750_000_000, approximate: true })],
+    ['that will drive ~650-750m of additional cash', plain({ surface: '~650-750m', valueLow: 650_000_000, valueHigh: 750_000_000, unit: null, approximate: true })],
     ['With 50k-55k deliveries in Q3', plain({ surface: '50k-55k deliveries', valueLow: 50_000, valueHigh: 55_000, item: 'delivery' })],
     ['We have about 130-140 vehicles left to sell', plain({ surface: '130-140 vehicles', valueLow: 130, valueHigh: 140, item: 'vehicle', approximate: true })],
     ['assuming $3k-$4k/unit market price', plain({ surface: '$3k-$4k', valueLow: 3000, valueHigh: 4000, unit: 'USD', per: 'unit' })],
     ['something like roughly 10-20% (a rough magnitude)', plain({ surface: '10-20%', valueLow: 10, valueHigh: 20, unit: 'percent', approximate: true })],
-    ["it's within like 1% or 2%.", plain({ surface: '1% or 2%', valueLow: 1, valueHigh: 2, unit: 'percent' })],
+    ["it's within like 1% or 2%.", plain({ surface: '1% or 2%', valueLow: 1, valueHigh: 2, unit: 'percent', approximate: true })],
     ['a production rate of 10,000 vehicles per week', plain({ surface: '10,000 vehicles', value: 10_000, item: 'vehicle', per: 'week' })],
     ['So it may be 70 to 90 days.', plain({ surface: '70 to 90 days', valueLow: 70, valueHigh: 90, unit: 'duration', item: 'day' })],
-    ['It’s, like, $9-10 a gallon in Europe.', plain({ surface: '$9-10', valueLow: 9, valueHigh: 10, unit: 'USD', per: 'gallon' })],
+    ['It’s, like, $9-10 a gallon in Europe.', plain({ surface: '$9-10', valueLow: 9, valueHigh: 10, unit: 'USD', per: 'gallon', approximate: true })],
     ['take maybe a 1- or 2-month wait', plain({ surface: '1- or 2-month', valueLow: 1, valueHigh: 2, unit: 'duration', item: 'month' })],
     ['we’ve done 5,000-6,000 test drives of reservation holders', plain({ surface: '5,000-6,000 test drives', valueLow: 5000, valueHigh: 6000, item: 'test drive' })],
     ['producing 250-300k pure EVs this year', plain({ surface: '250-300k', valueLow: 250_000, valueHigh: 300_000 })],
@@ -91,8 +91,12 @@ describe('number forms', () => {
       plain({ surface: '20,000', value: 20_000, bound: 'gte' }),
       plain({ surface: '22,000', value: 22_000, bound: 'gt' }),
     ]);
-    // A bound wins over an approximation: the contract keeps approximate false for bounded figures.
-    expect(readAll('roughly over 500 units')).toEqual([plain({ surface: '500 units', value: 500, item: 'unit', bound: 'gt' })]);
+    // A bound alone leaves approximate false; an approximation word next to it still counts.
+    expect(readAll('roughly over 500 units')).toEqual([plain({ surface: '500 units', value: 500, item: 'unit', bound: 'gt', approximate: true })]);
+    expect(readAll('It’s, like, $9-10 a gallon, and like a 1.5 hour wait')).toEqual([
+      plain({ surface: '$9-10', valueLow: 9, valueHigh: 10, unit: 'USD', per: 'gallon', approximate: true }),
+      plain({ surface: '1.5 hour', value: 1.5, unit: 'duration', item: 'hour' }),
+    ]);
   });
 
   it('keeps "from X to Y" and "by X to Y" as two figures, not a range', () => {

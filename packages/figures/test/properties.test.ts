@@ -55,7 +55,6 @@ describe('extractFigures properties', () => {
         for (const figure of extractFigures(text)) {
           if (figure.value !== null) expect([figure.valueLow, figure.valueHigh]).toEqual([null, null]);
           else expect(figure.valueLow!).toBeLessThan(figure.valueHigh!);
-          if (figure.bound !== null) expect(figure.approximate).toBe(false);
         }
       }),
       { numRuns: 2000 },
