@@ -53,6 +53,21 @@ function hasPhrase(tokens: readonly Token[], from: number, to: number, phrases: 
   return false;
 }
 
+/**
+ * The period a figure compared with a base period is measured in: a growth "of 53% compared to
+ * Q2 '16" is the reported period's growth, the later of the two (a quarter or a year, like the base).
+ */
+function laterPeriod(tokens: readonly Token[], figure: PlacedFigure, mentions: readonly PeriodMention[], sentence: Sentence, anchor: FigureAnchor): string | null {
+  const { reading } = figure;
+  const base = mentions.find((mention) => {
+    if (mention.first < reading.next || mention.first - reading.next > 4 || mention.last >= sentence.end || mention.period === null) return false;
+    return [tokens[mention.first - 1]?.lower, tokens[mention.first - 2]?.lower, tokens[mention.first - 3]?.lower].some((word) => word === 'compared' || word === 'versus' || word === 'vs');
+  });
+  if (!base?.period || !anchor.fiscalYear) return null;
+  if (base.period.length === 4) return String(anchor.fiscalYear);
+  return base.period[4] === 'Q' && anchor.fiscalQuarter ? `${anchor.fiscalYear}Q${anchor.fiscalQuarter}` : null;
+}
+
 /** The comparison-free period nearest to a figure in its sentence, or undefined when none is near. */
 function periodOf(tokens: readonly Token[], figure: PlacedFigure, others: readonly PlacedFigure[], mentions: readonly PeriodMention[], sentence: Sentence): PeriodMention | undefined {
   const { reading } = figure;
@@ -208,7 +223,7 @@ export function resolveContext(text: string, tokens: readonly Token[], figures: 
     if (isMoneyByContext(tokens, figure, figures, sentence)) candidate.unit = null;
     const mention = periodOf(tokens, figure, figures, periods, sentence);
     const cue = metricOf(figure, figures, cues, sentence);
-    candidate.period = mention?.period ?? null;
+    candidate.period = mention ? mention.period : laterPeriod(tokens, figure, periods, sentence, anchor);
     const partner = cue ? undefined : changePartner(tokens, figure, figures[index - 1]);
     if (cue) {
       candidate.metric = refineMetric(cue.metric, candidate.per);

@@ -23,6 +23,11 @@ const AFTER_A_COUNTED_NOUN = new Set([
   'which', 'this', 'the', 'from', 'with', 'as', 'than', 'we', 'they', 'you', 'i', 'it', 'will', 'would', 'has', 'have', 'had', 'run',
 ]);
 
+/** A noun in the singular: "statements" → "statement", "batteries" → "battery", "lane" → "lane". */
+export function singularNoun(word: string): string {
+  return ITEMS[word] ?? (looksPlural(word) ? singular(word) : word);
+}
+
 /** "statements" → "statement", "batteries" → "battery", "boxes" → "box". */
 function singular(word: string): string {
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;

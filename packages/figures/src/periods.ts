@@ -110,17 +110,21 @@ function halfPeriod(half: number, year: { year: number | null } | null, anchor: 
   return resolved === null ? null : `${resolved}H${half}`;
 }
 
-/** "this quarter", "last year": the reported quarter is the last one closed before the call. */
+/**
+ * "this quarter", "next year", "last quarter". "This quarter" on a call is the quarter it reports;
+ * years count from the year the call is held in, so on a Q4 call (held after the year end) "this
+ * year" is the next one and "last year" is ambiguous (the year reported, or the one before): null.
+ */
 function relativePeriod(offset: number, unit: 'year' | 'quarter', anchor: PeriodAnchor): string | null {
   if (unit === 'year') {
     const base = callYear(anchor);
-    return base === null ? null : String(base + offset);
+    if (base === null || (offset < 0 && anchor.fiscalQuarter === 4 && !anchor.eventDate)) return null;
+    return String(base + offset);
   }
   const fiscalYear = anchor.fiscalYear ?? null;
   const reported = anchor.fiscalQuarter ?? null;
   if (fiscalYear === null || reported === null) return null;
-  // "last quarter" is the one reported; "this" and "next" quarter the one under way.
-  const index = fiscalYear * 4 + (reported - 1) + (offset < 0 ? 0 : 1);
+  const index = fiscalYear * 4 + (reported - 1) + offset;
   return `${Math.floor(index / 4)}Q${(index % 4) + 1}`;
 }
 
@@ -199,8 +203,14 @@ export function readPeriod(tokens: readonly Token[], i: number, anchor: PeriodAn
   if (offset !== undefined && (next?.lower === 'year' || next?.lower === 'quarter')) {
     return mention(i, i + 1, relativePeriod(offset, next.lower, anchor));
   }
-  if (lower === 'this' && next?.lower === 'past' && tokens[i + 2]?.lower === 'quarter') return mention(i, i + 2, relativePeriod(-1, 'quarter', anchor));
-  if (lower === 'the' && next?.lower === 'quarter' && tokens[i - 1]?.lower !== 'of') return mention(i, i + 1, relativePeriod(-1, 'quarter', anchor));
+  if (lower === 'this' && next?.lower === 'past' && tokens[i + 2]?.lower === 'quarter') return mention(i, i + 2, relativePeriod(0, 'quarter', anchor));
+  if (lower === 'the' && next?.lower === 'quarter' && tokens[i - 1]?.lower !== 'of') return mention(i, i + 1, relativePeriod(0, 'quarter', anchor));
+  // "the full year", "full-year", "for the year": the fiscal year reported on (or under way).
+  if (lower === 'full' && (next?.lower === 'year' || (next?.text === '-' && tokens[i + 2]?.lower === 'year'))) {
+    const last = next.lower === 'year' ? i + 1 : i + 2;
+    return mention(i, last, anchor.fiscalYear ? String(anchor.fiscalYear) : null);
+  }
+  if (lower === 'the' && next?.lower === 'year' && tokens[i - 1]?.lower === 'for') return mention(i, i + 1, anchor.fiscalYear ? String(anchor.fiscalYear) : null);
   return null;
 }
 

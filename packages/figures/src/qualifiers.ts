@@ -16,6 +16,7 @@ const BOUND_BEFORE_WORDS = Object.keys(BOUND_BEFORE).map(split).sort(byLength);
 const BOUND_AFTER_WORDS = Object.keys(BOUND_AFTER).map(split).sort(byLength);
 /** Words a qualifier may stand before without losing its figure: "about a 15-minute", "at least at the 30,000". */
 const SKIPPABLE = new Set(['a', 'an', 'the', 'at', 'maybe', 'just', 'only', 'perhaps', 'probably', 'still', 'well', ',', 'other', 'another']);
+const PREPOSITIONS = new Set(['over', 'under', 'above', 'below', 'beyond', 'sub']);
 /** Words between a figure and an approximation after it: "in the 10-15% range or so". */
 const BEFORE_APPROXIMATE_AFTER = new Set(['range', 'level', 'area', 'mark', 'region']);
 /** Comparatives that compare two figures rather than bound one: "50% greater than 20,000". */
@@ -52,10 +53,17 @@ export function qualifiersOf(tokens: readonly Token[], reading: Reading, floor: 
   let approximate = reading.low.tilde;
   let bound: Bound | null = reading.low.plus || reading.high?.plus ? 'gte' : null;
   let end = reading.first;
+  // "sub-20%": the bound is hyphenated to the figure.
+  if (tokens[end - 1]?.text === '-' && tokens[end - 2]?.lower === 'sub' && tokens[end - 1]?.end === tokens[end]?.start) {
+    bound = 'lt';
+    end -= 2;
+  }
   let articleSkipped = false;
   // Look back over skippable words, trying qualifiers at each step: "at least at the 30,000".
   for (let skipped = 0; skipped <= 3 && end > floor; skipped++) {
-    const boundWords = phraseEndingAt(tokens, end, floor, BOUND_BEFORE_WORDS);
+    const found = phraseEndingAt(tokens, end, floor, BOUND_BEFORE_WORDS);
+    // A preposition bounds only the figure right after it: "over 1,800", not "over the 5 years".
+    const boundWords = found && found.length === 1 && PREPOSITIONS.has(found[0] ?? '') && articleSkipped ? null : found;
     const phraseStart = end - (boundWords?.length ?? 0);
     const afterFigure = floor > 0 && (phraseStart === floor || (phraseStart === floor + 1 && tokens[floor]?.kind === 'word'));
     const comparison = boundWords !== null && COMPARATIVES.has(boundWords.join(' ')) && afterFigure;

@@ -1,6 +1,6 @@
 import { shiftDecimal } from './decimal.ts';
 import { findPeriods, yearOf } from './periods.ts';
-import { readCountedNoun } from './nouns.ts';
+import { readCountedNoun, singularNoun } from './nouns.ts';
 import { readSpelled } from './spelled.ts';
 import { adjacent, type Token } from './tokens.ts';
 import {
@@ -39,6 +39,8 @@ export interface Amount {
   /** A trailing "+" ("$49k+"). */
   plus: boolean;
   spelled: boolean;
+  /** "1/3": numerator and denominator of a digit fraction, whose value is their quotient. */
+  fraction?: readonly [number, number];
 }
 
 /** A figure read from tokens: one amount or a range of two, with its rate denominator. */
@@ -66,7 +68,7 @@ function isWord(token: Token | undefined, ...words: string[]): boolean {
 
 /** The value of an amount: its decimal string moved by its scale, signed. */
 export function amountValue(amount: Amount): number {
-  const magnitude = shiftDecimal(amount.digits, amount.power);
+  const magnitude = amount.fraction ? amount.fraction[0] / amount.fraction[1] : shiftDecimal(amount.digits, amount.power);
   return amount.negative && magnitude !== 0 ? -magnitude : magnitude;
 }
 
@@ -125,7 +127,8 @@ function notAFigure(tokens: readonly Token[], at: number): string | null {
   if (before && before.kind === 'word' && adjacent(before, token) && !ISO_CODES.has(before.text) && !(before.text in CURRENCY_SYMBOLS)) return 'code';
   if (before && DASHES.has(before.text) && adjacent(before, token) && adjacent(tokens[at - 2], before) && tokens[at - 2]?.kind === 'word') {
     if (MONTHS[tokens[at - 2]?.lower ?? ''] !== undefined) return 'date';
-    if (!SCALE_ABBREVIATIONS[tokens[at - 2]?.lower ?? ''] && tokens[at - 2]?.lower !== 'x') return 'code';
+    // "sub-20%" is a bound; "COVID-19", "KX-7" are names.
+    if (!SCALE_ABBREVIATIONS[tokens[at - 2]?.lower ?? ''] && tokens[at - 2]?.lower !== 'x' && tokens[at - 2]?.lower !== 'sub') return 'code';
   }
   // "press *1", "#1"; but "3*112k" is a product of two figures.
   if ((before?.text === '*' && !isNumber(tokens[at - 2])) || before?.text === '#') return 'code';
@@ -138,7 +141,7 @@ function notAFigure(tokens: readonly Token[], at: number): string | null {
   if (after && after.kind === 'word' && adjacent(token, after)) {
     if (ORDINAL_SUFFIXES.has(after.lower)) return 'ordinal';
     if (CLOCK_WORDS.has(after.lower)) return 'time';
-    const known = SCALE_ABBREVIATIONS[after.lower] !== undefined || after.lower === 'x' || after.lower === 'c' || GLUED_MEASURES.has(after.lower);
+    const known = SCALE_ABBREVIATIONS[after.lower] !== undefined || ['x', 'c', 'bps', 'bp'].includes(after.lower) || GLUED_MEASURES.has(after.lower);
     if (!known && !isTens(tokens, at)) return 'code';
   }
   if ((after?.text === "'" || after?.text === '’') && adjacent(token, after) && tokens[at + 2]?.lower === 's' && adjacent(after, tokens[at + 2])) return 'name';
@@ -147,8 +150,8 @@ function notAFigure(tokens: readonly Token[], at: number): string | null {
   if (after && (after.lower === 'a' || after.lower === 'p') && tokens[at + 2]?.text === '.' && tokens[at + 3]?.lower === 'm') return 'time';
   if (after && CLOCK_WORDS.has(after.lower) && after.text === after.text.toUpperCase()) return 'time';
   if (after && (after.lower === 'am' || after.lower === 'pm')) return 'time';
-  // "8/2/2017", "24/7", "1/2": dates, idioms and fractions written with a slash.
-  if ((after?.text === '/' && adjacent(token, after) && isNumber(tokens[at + 2])) || (before?.text === '/' && adjacent(before, token) && isNumber(tokens[at - 2]))) return 'date';
+  // "8/2/2017", "24/7": dates and idioms written with a slash ("1/3" is a fraction, read as one).
+  if (!fractionAt(tokens, at) && ((after?.text === '/' && adjacent(token, after) && isNumber(tokens[at + 2])) || (before?.text === '/' && adjacent(before, token) && isNumber(tokens[at - 2])))) return 'date';
   const month = (candidate: Token | undefined) => candidate !== undefined && MONTHS[candidate.lower] !== undefined && (candidate.text[0] === candidate.text[0]?.toUpperCase() || candidate.lower.length === 3);
   if (/^\d{1,2}$/.test(token.text) && Number(token.text) >= 1 && Number(token.text) <= 31) {
     if (month(before) || (before?.text === '.' && month(tokens[at - 2]))) return 'date';
@@ -178,6 +181,13 @@ function isUnitAfter(tokens: readonly Token[], at: number): boolean {
   return SCALE_WORDS[after.lower] !== undefined || MEASURES[after.lower] !== undefined || ITEMS[after.lower] !== undefined;
 }
 
+/** A word in capitals that is no unit, scale or currency: "MAX" in "737 MAX 8". */
+function isCapitalsName(token: Token | undefined): boolean {
+  if (!token || token.kind !== 'word' || token.text.length < 2 || token.text !== token.text.toUpperCase()) return false;
+  const lower = token.lower;
+  return !ISO_CODES.has(token.text) && SCALE_ABBREVIATIONS[lower] === undefined && MEASURES[lower] === undefined && !GLUED_MEASURES.has(lower) && lower !== 'bps';
+}
+
 /** A product letter within a short noun phrase from `at`: "X", "the high-end S". */
 function letterNameFollows(tokens: readonly Token[], at: number): boolean {
   for (let index = at; index < at + 5; index++) {
@@ -194,6 +204,18 @@ function isBareListNumber(tokens: readonly Token[], at: number): boolean {
   const after = tokens[at + 1];
   if (!isNumber(token) || !/^\d{1,3}$/.test(token.text)) return false;
   return !(after && (after.text === '%' || (after.kind === 'word' && adjacent(token, after)) || SCALE_WORDS[after.lower] !== undefined || ITEMS[after.lower] || MEASURES[after.lower]));
+}
+
+/** "1/3", "1/4": a digit fraction at token `at` (its numerator), never part of a date ("8/2/2017") or an idiom ("24/7"). */
+function fractionAt(tokens: readonly Token[], at: number): readonly [number, number] | null {
+  const numerator = tokens[at];
+  const slash = tokens[at + 1];
+  const denominator = tokens[at + 2];
+  if (!numerator || !/^\d{1,2}$/.test(numerator.text) || slash?.text !== '/' || !denominator || !/^\d{1,2}$/.test(denominator.text)) return null;
+  if (!adjacent(numerator, slash) || !adjacent(slash, denominator)) return null;
+  if (tokens[at - 1]?.text === '/' || tokens[at + 3]?.text === '/') return null;
+  const [top, bottom] = [Number(numerator.text), Number(denominator.text)];
+  return top >= 1 && top < bottom && bottom <= 16 ? [top, bottom] : null;
 }
 
 /**
@@ -222,14 +244,18 @@ function namedNumbers(tokens: readonly Token[]): Set<number> {
     const token = tokens[index];
     const before = tokens[index - 1];
     if (!isNumber(token)) continue;
-    const afterNamingWord = before !== undefined && NAMING_WORDS.has(before.lower);
+    // "top 10%" and "tier 1 billion" are quantities even after a naming word.
+    const quantity = tokens[index + 1]?.text === '%' || SCALE_WORDS[tokens[index + 1]?.lower ?? ''] !== undefined;
+    const afterNamingWord = before !== undefined && NAMING_WORDS.has(before.lower) && !quantity;
+    // "737 MAX 8": a number, a word in capitals and a number make one model name.
+    const modelName = isCapitalsName(tokens[index + 1]) && isNumber(tokens[index + 2]) || (isCapitalsName(before) && isNumber(tokens[index - 2]) && named.has(index - 2));
     const besideLetter = isBareListNumber(tokens, index) && (
       (LIST_JOINERS.has(before?.lower ?? '') && isLetterName(tokens[index - 2])) ||
       (LIST_JOINERS.has(tokens[index + 1]?.lower ?? '') && letterNameFollows(tokens, index + 2)));
     const loneAfterThe = /^\d$/.test(token.text) && isWord(before, 'the', 'of', 'for') && AFTER_A_NAME.has(tokens[index + 1]?.lower ?? '.') &&
       (before?.lower === 'the' || ['.', '?', '!', 'and'].includes(tokens[index + 1]?.lower ?? '.'));
     const sameFamily = /^\d+\.\d$/.test(token.text) && versions.has(token.text.split('.')[0] ?? '') && !isUnitAfter(tokens, index);
-    if (!afterNamingWord && !besideLetter && !loneAfterThe && !sameFamily) continue;
+    if (!afterNamingWord && !besideLetter && !loneAfterThe && !sameFamily && !modelName) continue;
     // "FSD 12.3 ... 12.4 and 12.5": the later releases of a named version are names too.
     if (afterNamingWord && token.text.includes('.')) versions.add(token.text.split('.')[0] ?? '');
     named.add(index);
@@ -314,7 +340,9 @@ function readAmount(tokens: readonly Token[], at: number, floor: number): Amount
   let item: string | null = null;
   let plus = false;
   const glued = tokens[last + 1];
-  if (!spelled && glued && glued.kind === 'word' && adjacent(tokens[last], glued)) {
+  const fraction = spelled ? null : fractionAt(tokens, at);
+  if (fraction) last = at + 2;
+  if (!spelled && !fraction && glued && glued.kind === 'word' && adjacent(tokens[last], glued)) {
     const scale = SCALE_ABBREVIATIONS[glued.lower];
     if (scale !== undefined) {
       power += scale;
@@ -322,6 +350,9 @@ function readAmount(tokens: readonly Token[], at: number, floor: number): Amount
       last += 1;
     } else if (glued.lower === 'x') {
       unit = 'multiple';
+      last += 1;
+    } else if (glued.lower === 'bps' || glued.lower === 'bp') {
+      unit = 'bps';
       last += 1;
     } else if (glued.lower === 'c') {
       // ".50c in the dollar": the writer's fraction of a dollar; "50c" is fifty cents.
@@ -334,7 +365,8 @@ function readAmount(tokens: readonly Token[], at: number, floor: number): Amount
       last += 1;
     }
   }
-  if (!spelled && !scaled && unit === null) {
+  if (fraction) unit = 'fraction';
+  if (!spelled && !fraction && !scaled && unit === null) {
     // "$5 million", "1.8 million", "5 bn"; "mm" and "mn" only after a currency ("5 mm" is a length).
     let scaleWords = 0;
     while (tokens[last + 1] && SCALE_WORDS[tokens[last + 1]?.lower ?? ''] !== undefined) {
@@ -366,6 +398,15 @@ function readAmount(tokens: readonly Token[], at: number, floor: number): Amount
       last += 1;
     } else if (next.lower === 'per' && tokens[last + 2]?.lower === 'cent') {
       unit = 'percent';
+      last += 2;
+    } else if (next.lower === 'bps' || next.lower === 'bp') {
+      unit = 'bps';
+      last += 1;
+    } else if (next.lower === 'percentage' && isWord(tokens[last + 2], 'point', 'points')) {
+      unit = 'percent';
+      last += 2;
+    } else if (next.lower === 'basis' && isWord(tokens[last + 2], 'point', 'points')) {
+      unit = 'bps';
       last += 2;
     } else if (currency === null && CURRENCY_WORDS[next.lower]) {
       const [code, shift] = CURRENCY_WORDS[next.lower] ?? ['USD', 0];
@@ -421,6 +462,7 @@ function readAmount(tokens: readonly Token[], at: number, floor: number): Amount
       tilde: prefix.tilde,
       plus,
       spelled,
+      ...(fraction ? { fraction } : {}),
     };
 }
 
@@ -458,8 +500,15 @@ function readPer(tokens: readonly Token[], last: number): [string, number] | nul
     const per = PER_WORDS[singular] ?? PER_WORDS[token.lower];
     return per ? [per, at] : null;
   };
-  if (word.text === '/' && adjacent(tokens[last], word)) return noun(last + 2);
-  if (word.lower === 'per') return noun(last + 2);
+  // After "per" and "/" any noun is the denominator, as written in the singular: "per lane", "$41.05/share".
+  const anyNoun = (at: number): [string, number] | null => {
+    const known = noun(at);
+    if (known) return known;
+    const token = tokens[at];
+    return token && token.kind === 'word' && /^\p{Ll}/u.test(token.text) ? [singularNoun(token.lower), at] : null;
+  };
+  if (word.text === '/' && adjacent(tokens[last], word)) return anyNoun(last + 2);
+  if (word.lower === 'per') return anyNoun(last + 2);
   if (isWord(word, 'a', 'an', 'each', 'every')) return noun(last + 2);
   // ".50c in the dollar", "on the dollar"
   if (isWord(word, 'in', 'on') && isWord(tokens[last + 2], 'the') && isWord(tokens[last + 3], 'dollar')) return ['dollar', last + 3];
@@ -571,9 +620,7 @@ function withRange(tokens: readonly Token[], amount: Amount, floor: number): Rea
     }
   }
   const per = readPer(tokens, last);
-  // "between 20 and 30": the words are the range's syntax, as the hyphen is in "20-30", and stay in its surface.
-  const first = high && betweenBefore && isWord(joiner, 'and') ? amount.first - 1 : low.first;
-  return { first, last, low, high, per: per?.[0] ?? null, next: (per?.[1] ?? last) + 1 };
+  return { first: low.first, last, low, high, per: per?.[0] ?? null, next: (per?.[1] ?? last) + 1 };
 }
 
 /** The number token of an amount starting at `at` ("$4k" starts at "$", "~35" at "~"), or null. */

@@ -33,13 +33,13 @@ export const MEASURES: Readonly<Record<string, readonly [string, string]>> = {
   kilometre: ['distance', 'km'], kilometres: ['distance', 'km'], meter: ['distance', 'meter'], meters: ['distance', 'meter'],
   metre: ['distance', 'meter'], metres: ['distance', 'meter'],
   kwh: ['energy', 'kWh'], mwh: ['energy', 'MWh'], gwh: ['energy', 'GWh'], twh: ['energy', 'TWh'],
-  kw: ['power', 'kW'], mw: ['power', 'MW'], gw: ['power', 'GW'],
+  kw: ['power', 'kW'], mw: ['power', 'MW'], gw: ['power', 'GW'], watt: ['power', 'W'], watts: ['power', 'W'], w: ['power', 'W'],
   kilowatt: ['power', 'kW'], kilowatts: ['power', 'kW'], megawatt: ['power', 'MW'], megawatts: ['power', 'MW'],
   gigawatt: ['power', 'GW'], gigawatts: ['power', 'GW'],
   degree: ['angle', 'degree'], degrees: ['angle', 'degree'],
 };
 /** Abbreviated measures that may be written against the number ("2GWh", "100kWh"). */
-export const GLUED_MEASURES: ReadonlySet<string> = new Set(['kwh', 'mwh', 'gwh', 'twh', 'kw', 'mw', 'gw', 'km']);
+export const GLUED_MEASURES: ReadonlySet<string> = new Set(['kwh', 'mwh', 'gwh', 'twh', 'kw', 'mw', 'gw', 'w', 'km']);
 /** "kilowatt hour(s)": a power word followed by one of these is energy. */
 export const HOUR_WORDS: ReadonlySet<string> = new Set(['hour', 'hours']);
 
@@ -57,6 +57,7 @@ export const ITEMS: Readonly<Record<string, string>> = Object.fromEntries(
     ['component', 'components'], ['mile', 'miles'], ['sale', 'sales'], ['test drive', 'test drives'], ['household', 'households'],
     ['home', 'homes'], ['roof', 'roofs'], ['powerwall', 'powerwalls'], ['model', 'models'], ['market', 'markets'],
     ['line', 'lines'], ['site', 'sites'], ['center', 'centers'], ['service center', 'service centers'], ['owner', 'owners'],
+    ['aircraft', 'aircraft'], ['staff', 'staff'], ['personnel', 'personnel'], ['child', 'children'], ['man', 'men'], ['woman', 'women'],
   ].flatMap(([singular, plural]) => [[singular, singular], [plural, singular]] as [string, string][]),
 );
 
@@ -70,10 +71,11 @@ export const PER_WORDS: Readonly<Record<string, string>> = {
 /** Words that name things by number: "Model 3", "Hardware 3", "Gigafactories 3, 4, 5 and 6". */
 export const NAMING_WORDS: ReadonlySet<string> = new Set([
   'model', 'models', 'hardware', 'hw', 'version', 'versions', 'generation', 'gen', 'fsd', 'gigafactory', 'gigafactories', 'giga',
-  'series', 'page', 'pages', 'slide', 'slides', 'chapter', 'item', 'number', 'no', 'phase', 'step', 'tier', 'level', 'class', 'type',
+  'series', 'page', 'pages', 'slide', 'slides', 'chapter', 'item', 'number', 'phase', 'step', 'tier', 'level', 'class', 'type',
   'route', 'highway', 'interstate', 'street', 'suite', 'floor', 'room', 'autopilot', 'release', 'firmware', 'software', 'beta', 'form', 'rule',
   'article', 'section', 'question', 'line', 'plaid', 'semi', 'cybertruck', 'ios', 'android', 'iphone', 'windows', 'covid', 'channel',
-  'platform', 'stage', 'option', 'gate', 'building', 'bay', 'v',
+  'platform', 'stage', 'option', 'gate', 'building', 'bay', 'v', 'terminal', 'flight', 'runway', 'pier', 'hangar', 'top', 'rank', 'ranked',
+  'grade', 'exhibit', 'figure', 'table', 'appendix', 'note', 'footnote', 'district', 'region', 'zone', 'block', 'lot', 'track', 'episode',
 ]);
 /** A word before a naming word's number that makes it a count instead ("3 models", "the first 2 models"). */
 export const PRODUCT_NUMBERS: ReadonlySet<string> = new Set(['4680', '18650', '2170', '21700', '4680s']);
@@ -99,7 +101,8 @@ export const APPROXIMATE_AFTER: readonly string[] = ['or so', 'or thereabouts', 
 export type Bound = 'gt' | 'gte' | 'lt' | 'lte';
 /** Words before a figure bounding it. */
 export const BOUND_BEFORE: Readonly<Record<string, Bound>> = {
-  over: 'gt', 'just over': 'gt', 'well over': 'gt', 'more than': 'gt', above: 'gt', exceed: 'gt', exceeds: 'gt', exceeding: 'gt',
+  over: 'gt', 'just over': 'gt', 'well over': 'gt', 'way over': 'gt', 'far over': 'gt', 'way more than': 'gt', 'far more than': 'gt',
+  'well above': 'gt', 'way above': 'gt', 'well below': 'lt', 'well under': 'lt', sub: 'lt', 'more than': 'gt', above: 'gt', exceed: 'gt', exceeds: 'gt', exceeding: 'gt',
   'in excess of': 'gt', 'well in excess of': 'gt', 'north of': 'gt', 'greater than': 'gt', 'better than': 'gt', 'higher than': 'gt',
   beyond: 'gt', 'upwards of': 'gt', 'at least': 'gte', 'no less than': 'gte', 'a minimum of': 'gte', minimum: 'gte',
   'up to': 'lte', 'at most': 'lte', 'no more than': 'lte', 'as much as': 'lte', 'as many as': 'lte', 'as high as': 'lte',

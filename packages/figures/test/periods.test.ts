@@ -36,8 +36,8 @@ describe('period', () => {
     expect(periods('we expect 35,000 deliveries this year', forum)).toEqual([['35,000 deliveries', null]]);
   });
 
-  it('never takes a comparison base for the figure’s period', () => {
-    expect(periods('deliveries grew by 53% compared to the Q2 \'16 in a flat market', q2of2017)).toEqual([['53%', null]]);
+  it('never takes a comparison base for the figure’s period: a growth is the later period’s', () => {
+    expect(periods('deliveries grew by 53% compared to the Q2 \'16 in a flat market', q2of2017)).toEqual([['53%', '2017Q2']]);
     expect(periods('July orders were 15% higher than our Q2 average', q2of2017)).toEqual([['15%', null]]);
   });
 
