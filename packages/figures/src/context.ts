@@ -162,7 +162,9 @@ function kindOf(tokens: readonly Token[], sentence: Sentence, period: string | n
 const MONEY_WORDS = new Set([
   'cash', 'income', 'revenue', 'revenues', 'cost', 'costs', 'price', 'prices', 'profit', 'profits', 'balance', 'balances', 'deposit',
   'deposits', 'spend', 'spending', 'spent', 'expense', 'expenses', 'capex', 'opex', 'funding', 'debt', 'liquidity', 'payables',
-  'receivables', 'earnings', 'burn', 'worth', 'valuation', 'budget', 'savings', 'proceeds', 'loss', 'losses', 'dollars',
+  'receivables', 'earnings', 'burn', 'worth', 'valuation', 'budget', 'savings', 'proceeds', 'loss', 'losses', 'dollars', 'loans',
+  'assets', 'capital', 'equity', 'reserves', 'provision', 'provisions', 'fees', 'dividend', 'dividends', 'buyback', 'buybacks',
+  'repurchases', 'sales',
 ]);
 /** Tokens around a bare amount searched for money words. */
 const MONEY_WINDOW = 4;

@@ -17,6 +17,9 @@ const NOT_NOUNS = new Set([
   'under', 'plus', 'minus', 'times', 'percent', 'total', 'full', 'new', 'net', 'gross', 'additional', 'incremental',
 ]);
 
+/** Nouns whose plural is the singular: "142 aircraft includes". */
+const SAME_IN_PLURAL = new Set(['aircraft', 'staff', 'personnel', 'spacecraft', 'series', 'species']);
+
 /** Words after which a singular noun is not the thing counted but a modifier of what follows ("35,000 delivery number"). */
 const AFTER_A_COUNTED_NOUN = new Set([
   'a', 'an', 'per', 'each', 'every', 'of', 'in', 'on', 'and', 'or', 'to', 'for', 'at', 'by', 'is', 'was', 'are', 'were', 'that',
@@ -61,7 +64,7 @@ export function readCountedNoun(tokens: readonly Token[], at: number, isOne: boo
   const generic = isLowerCase(token) && !NOT_NOUNS.has(token.lower) && (looksPlural(token.lower) || (isOne && token.lower.length >= 3));
   if (!known && !generic) return null;
   const item = known ?? (looksPlural(token.lower) && !isOne ? singular(token.lower) : token.lower);
-  const isSingular = known ? known === token.lower : !looksPlural(token.lower) || isOne;
+  const isSingular = known ? known === token.lower && !SAME_IN_PLURAL.has(known) : !looksPlural(token.lower) || isOne;
   // A singular noun before another word modifies it: "the 35,000 delivery number".
   if (isSingular && !isOne && next && next.kind === 'word' && !AFTER_A_COUNTED_NOUN.has(next.lower)) return null;
   if (next?.text === '-' && next.start === token.end) return null;

@@ -17,6 +17,11 @@ const BOUND_AFTER_WORDS = Object.keys(BOUND_AFTER).map(split).sort(byLength);
 /** Words a qualifier may stand before without losing its figure: "about a 15-minute", "at least at the 30,000". */
 const SKIPPABLE = new Set(['a', 'an', 'the', 'at', 'maybe', 'just', 'only', 'perhaps', 'probably', 'still', 'well', ',', 'other', 'another']);
 const PREPOSITIONS = new Set(['over', 'under', 'above', 'below', 'beyond', 'sub']);
+const MOVEMENT_VERBS = new Set([
+  'ramp', 'ramps', 'ramping', 'ramped', 'go', 'goes', 'going', 'went', 'move', 'moves', 'moving', 'moved', 'scale', 'scaling', 'scaled',
+  'step', 'stepping', 'stepped', 'come', 'coming', 'came', 'climb', 'climbing', 'climbed', 'grow', 'growing', 'grew', 'get', 'getting',
+  'got', 'bring', 'bringing', 'brought', 'build', 'building', 'built', 'pick', 'picking', 'picked', 'speed', 'ratchet', 'tick', 'ticked',
+]);
 /** Words between a figure and an approximation after it: "in the 10-15% range or so". */
 const BEFORE_APPROXIMATE_AFTER = new Set(['range', 'level', 'area', 'mark', 'region']);
 /** Comparatives that compare two figures rather than bound one: "50% greater than 20,000". */
@@ -62,8 +67,13 @@ export function qualifiersOf(tokens: readonly Token[], reading: Reading, floor: 
   // Look back over skippable words, trying qualifiers at each step: "at least at the 30,000".
   for (let skipped = 0; skipped <= 3 && end > floor; skipped++) {
     const found = phraseEndingAt(tokens, end, floor, BOUND_BEFORE_WORDS);
-    // A preposition bounds only the figure right after it: "over 1,800", not "over the 5 years".
-    const boundWords = found && found.length === 1 && PREPOSITIONS.has(found[0] ?? '') && articleSkipped ? null : found;
+    const foundPhrase = found?.join(' ') ?? '';
+    // A preposition bounds only the figure right after it: "over 1,800", not "over the 5 years";
+    // "spread over 2 years" spans a time ("over 100 hours a week" and "for over 14 years" still bound);
+    // "ramp up to 5,000" says where a ramp goes, not a ceiling.
+    const temporal = foundPhrase === 'over' && reading.low.unit === 'duration' && reading.per === null && tokens[end - 2]?.lower !== 'for';
+    const movement = foundPhrase === 'up to' && MOVEMENT_VERBS.has(tokens[end - 3]?.lower ?? '');
+    const boundWords = (found && found.length === 1 && PREPOSITIONS.has(foundPhrase) && articleSkipped) || temporal || movement ? null : found;
     const phraseStart = end - (boundWords?.length ?? 0);
     const afterFigure = floor > 0 && (phraseStart === floor || (phraseStart === floor + 1 && tokens[floor]?.kind === 'word'));
     const comparison = boundWords !== null && COMPARATIVES.has(boundWords.join(' ')) && afterFigure;
@@ -77,6 +87,12 @@ export function qualifiersOf(tokens: readonly Token[], reading: Reading, floor: 
       continue;
     }
     const word = tokens[end - 1]?.lower ?? '';
+    // "approx. 30": the abbreviation's period.
+    if (word === '.' && tokens[end - 2]?.lower === 'approx') {
+      approximate = true;
+      end -= 2;
+      continue;
+    }
     if (!SKIPPABLE.has(word)) break;
     if (word === 'a' || word === 'an' || word === 'the') articleSkipped = true;
     end -= 1;

@@ -158,9 +158,15 @@ function notAFigure(tokens: readonly Token[], at: number): string | null {
     if (month(after) && !(tokens[at - 1]?.text === '$')) return 'date';
     if (after?.lower === 'of' && month(tokens[at + 2])) return 'date';
   }
-  // "1. First point" and "2) second" at the start of a line.
+  // "1. First point" and "2) second" at the start of a line, or after a sentence: "the bridge. 1. Revenue 2. Margin".
   const lineStart = at === 0 || token.newline || (before?.text === '(' && (at === 1 || before.newline));
-  if (lineStart && /^\d{1,2}$/.test(token.text) && (after?.text === '.' || after?.text === ')') && adjacent(token, after) && !isNumber(tokens[at + 2])) return 'list';
+  const marker = /^\d{1,2}$/.test(token.text) && (after?.text === '.' || after?.text === ')') && adjacent(token, after) && !isNumber(tokens[at + 2]);
+  if (marker && lineStart) return 'list';
+  const inlineItem = /^\p{Lu}/u.test(tokens[at + 2]?.text ?? '') && (before === undefined || ['.', ':', '?', '!', ';'].includes(before.text) || isListMarker(tokens, at - 1));
+  if (marker && inlineItem) return 'list';
+  // "a 2-for-1 split": a ratio of shares, not a quantity.
+  if (after?.text === '-' && isWord(tokens[at + 2], 'for') && tokens[at + 3]?.text === '-') return 'ratio';
+  if (before?.text === '-' && isWord(tokens[at - 2], 'for') && tokens[at - 3]?.text === '-') return 'ratio';
   return null;
 }
 
@@ -206,6 +212,11 @@ function isBareListNumber(tokens: readonly Token[], at: number): boolean {
   return !(after && (after.text === '%' || (after.kind === 'word' && adjacent(token, after)) || SCALE_WORDS[after.lower] !== undefined || ITEMS[after.lower] || MEASURES[after.lower]));
 }
 
+/** An inline list marker ending at token `last`: "1." in "1. Revenue 2. Margin". */
+function isListMarker(tokens: readonly Token[], last: number): boolean {
+  return tokens[last]?.kind === 'word' && tokens[last - 1]?.text === '.' && /^\d{1,2}$/.test(tokens[last - 2]?.text ?? '') && adjacent(tokens[last - 2], tokens[last - 1]);
+}
+
 /** "1/3", "1/4": a digit fraction at token `at` (its numerator), never part of a date ("8/2/2017") or an idiom ("24/7"). */
 function fractionAt(tokens: readonly Token[], at: number): readonly [number, number] | null {
   const numerator = tokens[at];
@@ -246,7 +257,8 @@ function namedNumbers(tokens: readonly Token[]): Set<number> {
     if (!isNumber(token)) continue;
     // "top 10%" and "tier 1 billion" are quantities even after a naming word.
     const quantity = tokens[index + 1]?.text === '%' || SCALE_WORDS[tokens[index + 1]?.lower ?? ''] !== undefined;
-    const afterNamingWord = before !== undefined && NAMING_WORDS.has(before.lower) && !quantity;
+    // "S&P 500", "Class B 2": a capital letter standing before the number names it.
+    const afterNamingWord = before !== undefined && (NAMING_WORDS.has(before.lower) || (isLetterName(before) && !adjacent(before, token))) && !quantity;
     // "737 MAX 8": a number, a word in capitals and a number make one model name.
     const modelName = isCapitalsName(tokens[index + 1]) && isNumber(tokens[index + 2]) || (isCapitalsName(before) && isNumber(tokens[index - 2]) && named.has(index - 2));
     const besideLetter = isBareListNumber(tokens, index) && (
@@ -291,7 +303,10 @@ function readPrefix(tokens: readonly Token[], at: number, floor: number): Prefix
   let first = at;
   let currency: string | null = null;
   const found = currencyBefore(tokens, at);
-  if (found && found[1] >= floor && (adjacent(tokens[found[1]], tokens[at]) || adjacent(tokens[at - 1], tokens[at]) || ISO_CODES.has(tokens[at - 1]?.text ?? ''))) {
+  const symbol = tokens[at - 1];
+  // "$5", "US$5", "USD 5", and "$ 5" as PDF extraction spaces it: a currency symbol stands before nothing else.
+  const spacedSymbol = symbol !== undefined && CURRENCY_SYMBOLS[symbol.text] !== undefined && (tokens[at]?.start ?? 0) - symbol.end === 1;
+  if (found && found[1] >= floor && (adjacent(tokens[found[1]], tokens[at]) || adjacent(symbol, tokens[at]) || spacedSymbol || ISO_CODES.has(symbol?.text ?? ''))) {
     [currency, first] = found;
   }
   let negative = false;
@@ -475,10 +490,10 @@ function unitless(amount: Amount): boolean {
 function joinRange(low: Amount, high: Amount): [Amount, Amount] | null {
   let left = { ...low };
   let right = { ...high };
-  if (!left.scaled && right.scaled && !left.currency === !right.currency && Number(left.digits) <= Number(right.digits)) {
+  // "650-750m", "$5.5-5.7bn": a scale on the second number only applies to both.
+  if (!left.scaled && right.scaled && Number(left.digits) <= Number(right.digits)) {
     left = { ...left, power: left.power + right.power, scaled: true };
   }
-  if (left.scaled && !right.scaled && Number(right.digits) >= Number(left.digits)) right = { ...right, power: right.power + left.power - 0, scaled: true };
   if (unitless(left) && !unitless(right)) left = { ...left, unit: right.unit, item: right.item, currency: right.currency };
   if (unitless(right) && !unitless(left)) right = { ...right, unit: left.unit, item: left.item, currency: left.currency };
   if (left.unit !== right.unit) return null;
@@ -504,12 +519,21 @@ function readPer(tokens: readonly Token[], last: number): [string, number] | nul
   const anyNoun = (at: number): [string, number] | null => {
     const known = noun(at);
     if (known) return known;
+    // "per diluted share": a known denominator a word or two on.
+    for (let later = at + 1; later <= at + 2 && tokens[later]?.kind === 'word'; later++) {
+      const found = noun(later);
+      if (found) return found;
+    }
     const token = tokens[at];
     return token && token.kind === 'word' && /^\p{Ll}/u.test(token.text) ? [singularNoun(token.lower), at] : null;
   };
   if (word.text === '/' && adjacent(tokens[last], word)) return anyNoun(last + 2);
   if (word.lower === 'per') return anyNoun(last + 2);
-  if (isWord(word, 'a', 'an', 'each', 'every')) return noun(last + 2);
+  if (isWord(word, 'a', 'an', 'each', 'every')) {
+    const found = noun(last + 2);
+    // "$0.98 a year ago" dates the figure; it is no rate.
+    return found && !isWord(tokens[found[1] + 1], 'ago', 'earlier', 'before', 'prior', 'back', 'later') ? found : null;
+  }
   // ".50c in the dollar", "on the dollar"
   if (isWord(word, 'in', 'on') && isWord(tokens[last + 2], 'the') && isWord(tokens[last + 3], 'dollar')) return ['dollar', last + 3];
   // "$1 billion on an annual run rate basis", "$5 million annually"
@@ -601,19 +625,22 @@ function withRange(tokens: readonly Token[], amount: Amount, floor: number): Rea
   const joiner = suspended ? tokens[last + 2] : separator;
   const secondAt = suspended ? last + 3 : last + 2;
   const second = tokens[secondAt];
-  const fromBefore = isWord(tokens[amount.first - 1], 'from', 'by') || (isWord(tokens[amount.first - 2], 'from', 'by') && !isNumber(tokens[amount.first - 1]));
+  const changeWord = (at: number) => isWord(tokens[at], 'from') ? 'from' : isWord(tokens[at], 'by') ? 'by' : null;
+  const change = changeWord(amount.first - 1) ?? (!isNumber(tokens[amount.first - 1]) ? changeWord(amount.first - 2) : null);
   const betweenBefore = isWord(tokens[amount.first - 1], 'between') && amount.first - 1 >= floor;
   let joins = false;
   if (joiner && second) {
     if (!suspended && DASHES.has(joiner.text)) joins = adjacent(tokens[last], joiner) === adjacent(joiner, second);
-    else if (isWord(joiner, 'to')) joins = !fromBefore;
+    else if (isWord(joiner, 'to')) joins = change !== 'from';
     else if (isWord(joiner, 'or')) joins = true;
     else if (isWord(joiner, 'and')) joins = betweenBefore;
   }
   if (joins && second) {
     const numberAt = firstNumberAt(tokens, secondAt);
     const other = numberAt === null || notAFigure(tokens, numberAt) !== null ? null : readAmount(tokens, numberAt, secondAt);
-    const joined = other && other.first === secondAt ? joinRange(amount, other) : null;
+    let joined = other && other.first === secondAt ? joinRange(amount, other) : null;
+    // "grew by 3% to 28%" is a change and a level; "grow by 10% to 12%" a range of close values.
+    if (joined && change === 'by' && amountValue(joined[1]) > 1.5 * amountValue(joined[0])) joined = null;
     if (joined) {
       [low, high] = joined;
       last = high.last;

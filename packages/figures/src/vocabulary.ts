@@ -76,6 +76,7 @@ export const NAMING_WORDS: ReadonlySet<string> = new Set([
   'article', 'section', 'question', 'line', 'plaid', 'semi', 'cybertruck', 'ios', 'android', 'iphone', 'windows', 'covid', 'channel',
   'platform', 'stage', 'option', 'gate', 'building', 'bay', 'v', 'terminal', 'flight', 'runway', 'pier', 'hangar', 'top', 'rank', 'ranked',
   'grade', 'exhibit', 'figure', 'table', 'appendix', 'note', 'footnote', 'district', 'region', 'zone', 'block', 'lot', 'track', 'episode',
+  'russell', 'ftse', 'nikkei', 'dax', 'cac', 'stoxx', 'nasdaq', 'dow', 'msci',
 ]);
 /** A word before a naming word's number that makes it a count instead ("3 models", "the first 2 models"). */
 export const PRODUCT_NUMBERS: ReadonlySet<string> = new Set(['4680', '18650', '2170', '21700', '4680s']);

@@ -99,6 +99,55 @@ describe('number forms', () => {
     ]);
   });
 
+  it('reads the other forms of the labelling conventions: basis points, fractions, ranges with one scale, per any noun', () => {
+    expect(readAll('margin expanded 8 basis points to 3.42%, or 50bps; about 1/3 of revenue; 2.5 percentage points')).toEqual([
+      plain({ surface: '8 basis points', value: 8, unit: 'bps' }),
+      plain({ surface: '3.42%', value: 3.42, unit: 'percent' }),
+      plain({ surface: '50bps', value: 50, unit: 'bps' }),
+      plain({ surface: '1/3', value: 1 / 3, unit: 'fraction', approximate: true }),
+      plain({ surface: '2.5 percentage points', value: 2.5, unit: 'percent' }),
+    ]);
+    expect(readAll('roughly $5.5-5.7bn, revenue of $1.30 billion to $1.38 billion and gross margin between 54% and 55%')).toEqual([
+      plain({ surface: '$5.5-5.7bn', valueLow: 5_500_000_000, valueHigh: 5_700_000_000, unit: 'USD', approximate: true }),
+      plain({ surface: '$1.30 billion to $1.38 billion', valueLow: 1_300_000_000, valueHigh: 1_380_000_000, unit: 'USD' }),
+      plain({ surface: '54% and 55%', valueLow: 54, valueHigh: 55, unit: 'percent' }),
+    ]);
+    expect(readAll('$41.05/share, $3 per lane, $0.42 per diluted share, $0.98 a year ago, our fleet of 142 aircraft includes')).toEqual([
+      plain({ surface: '$41.05', value: 41.05, unit: 'USD', per: 'share' }),
+      plain({ surface: '$3', value: 3, unit: 'USD', per: 'lane' }),
+      plain({ surface: '$0.42', value: 0.42, unit: 'USD', per: 'share' }),
+      plain({ surface: '$0.98', value: 0.98, unit: 'USD' }),
+      plain({ surface: '142 aircraft', value: 142, item: 'aircraft' }),
+    ]);
+    expect(readAll('EPS was 42 cents, or 72c, and we are in the 130s; a sub-20% margin and 60%-plus; 3*112k units')).toEqual([
+      plain({ surface: '42 cents', value: 0.42, unit: 'USD', per: 'share' }),
+      plain({ surface: '72c', value: 0.72, unit: 'USD' }),
+      plain({ surface: '130s', valueLow: 130, valueHigh: 139 }),
+      plain({ surface: '20%', value: 20, unit: 'percent', bound: 'lt' }),
+      plain({ surface: '60%', value: 60, unit: 'percent', bound: 'gte' }),
+      plain({ surface: '3', value: 3, unit: null }),
+      plain({ surface: '112k units', value: 112_000, item: 'unit' }),
+    ]);
+  });
+
+  it('takes only the noun right after a count as its item', () => {
+    expect(readAll('these 2 statements, 40 production vehicles, more than 1 partner, the 35,000 delivery number, 100 million Teslas')).toEqual([
+      plain({ surface: '2 statements', value: 2, item: 'statement' }),
+      plain({ surface: '40', value: 40 }),
+      plain({ surface: '1 partner', value: 1, item: 'partner', bound: 'gt' }),
+      plain({ surface: '35,000', value: 35_000 }),
+      plain({ surface: '100 million', value: 100_000_000 }),
+    ]);
+  });
+
+  it('keeps money whose currency is unstated without a unit', () => {
+    expect(readAll('that will drive ~650-750m of additional cash, and maybe 1.5k per car against $2k per vehicle')).toEqual([
+      plain({ surface: '~650-750m', valueLow: 650_000_000, valueHigh: 750_000_000, unit: null, approximate: true }),
+      plain({ surface: '1.5k', value: 1500, unit: null, per: 'car' }),
+      plain({ surface: '$2k', value: 2000, unit: 'USD', per: 'vehicle' }),
+    ]);
+  });
+
   it('keeps "from X to Y" and "by X to Y" as two figures, not a range', () => {
     expect(readAll('Auto margins declined from 18.9% to 18.5%.').map((figure) => figure.surface)).toEqual(['18.9%', '18.5%']);
     expect(readAll('a drop in the market price from $4k to $3k').map((figure) => figure.value)).toEqual([4000, 3000]);

@@ -18,6 +18,11 @@ describe('not figures', () => {
     ['idioms', 'people should absolutely have 0 concern about, 0, is that; all hands on deck 24/7'],
     ['codes and filings', 'in our most recent 10-Q filed with the SEC, COVID-19, 12v batteries, press *1 now'],
     ['decades and plurals of names', 'back in the 1990s, the 3’s produced'],
+    ['model and place names with numbers', 'the Boeing 737 MAX 8 fleet, Terminal 2, Flight 227, Phase 1, top 5 airlines, Gen 5, the N5 node, KX-7, A321neo, 3nm, CET1, the S&P 500'],
+    ['versions after a named one', 'if you tried FSD 12.3, and like I said, 12.4 is going to be better and 12.5 even better'],
+    ['year spans, dates and times from other formats', 'over 2020-2022, on March 31 at 9:00 a.m., in 2Q18 and 4Q24 and Q3 \'22, FY24'],
+    ['ratios and inline list markers', 'a 2-for-1 split. 1. Revenue 2. Margin'],
+    ['idioms with a spoken number', 'So a week or 2 here or there is fine.'],
   ])('%s', (_label, text) => {
     expect(surfaces(text)).toEqual([]);
   });
