@@ -1,6 +1,6 @@
 import type { FigureKind, PlacedFigure } from './extract.ts';
 import { findCues, metricAccepts, type CueMatch, type Metric } from './metrics.ts';
-import { findPeriods, type PeriodAnchor, type PeriodMention } from './periods.ts';
+import type { PeriodAnchor, PeriodMention } from './periods.ts';
 import { sentenceIndex, splitSentences, type Sentence } from './sentences.ts';
 import type { Token } from './tokens.ts';
 import { readCountedNoun } from './nouns.ts';
@@ -26,31 +26,60 @@ const METRIC_BEFORE_GAP = 7;
 const COMPARISON = new Set(['compared', 'versus', 'vs', 'than', 'from', 'since', 'over']);
 
 const split = (phrase: string) => phrase.split(' ');
-const CONSENSUS_CUES = ['consensus', 'street estimate', 'street estimates', 'street expectations', 'analyst estimates', 'sell side'].map(split);
-const GUIDANCE_CUES = ['guidance', 'guide', 'guiding', 'guided', 'guides', 'outlook'].map(split);
-const FORWARD_CUES = [
+const CONSENSUS_CUES = indexPhrases(['consensus', 'street estimate', 'street estimates', 'street expectations', 'analyst estimates', 'sell side'].map(split));
+const GUIDANCE_CUES = indexPhrases(['guidance', 'guide', 'guiding', 'guided', 'guides', 'outlook'].map(split));
+const FORWARD_CUES = indexPhrases([
   'will', "'ll", '’ll', 'going to', 'gonna', 'expect', 'expects', 'expecting', 'expected', 'expectation', 'target', 'targeting', 'targets',
   'targeted', 'plan', 'plans', 'planning', 'aim', 'aiming', 'anticipate', 'anticipates', 'forecast', 'forecasting', 'project', 'projected',
   'projecting', 'projection', 'projections', 'should', 'would', 'could', 'might', 'may', 'estimate', 'estimates', 'estimating', 'hope',
   'hoping', 'aspire', 'aspiration', 'likely', 'future', 'by the end of', 'next year', 'next quarter', 'eventually', 'assume', 'assuming',
   'want to', 'trying to', 'confident', 'modeling', 'modelling',
-].map(split);
-const PAST_CUES = [
+].map(split));
+const PAST_CUES = indexPhrases([
   'was', 'were', 'had', 'grew', 'reached', 'achieved', 'came in', 'did', 'increased', 'decreased', 'declined', 'ended', 'generated',
   'averaged', 'climbed', 'fell', 'rose', 'went', 'produced', 'delivered', 'recorded', 'reported', 'announced', 'made', 'saw', 'sold',
   'last quarter', 'last year', 'so far', 'to date', 'to-date', 'ago', 'have been', "'ve", '’ve', 'has been', 'installed', 'spent', 'gained',
   'is', 'are', 'have', 'has', 'currently', 'now', 'today', 'already',
-].map(split);
+].map(split));
 const SECOND_PERSON = new Set(['you', 'your', "you're", 'you’re', "you've", 'you’ve', "you'll", 'you’ll', 'they', 'their', "they're", 'they’re', 'tesla', 'management', 'company']);
 
-function hasPhrase(tokens: readonly Token[], from: number, to: number, phrases: readonly (readonly string[])[]): boolean {
+/** Phrases indexed by their first word, so that a sentence is scanned once whatever the number of phrases. */
+type PhraseIndex = ReadonlyMap<string, readonly (readonly string[])[]>;
+function indexPhrases(phrases: readonly (readonly string[])[]): PhraseIndex {
+  const index = new Map<string, (readonly string[])[]>();
+  for (const words of phrases) index.set(words[0] ?? '', [...(index.get(words[0] ?? '') ?? []), words]);
+  return index;
+}
+
+function hasPhrase(tokens: readonly Token[], from: number, to: number, phrases: PhraseIndex): boolean {
   for (let at = from; at < to; at++) {
-    const lower = tokens[at]?.lower;
-    for (const words of phrases) {
-      if (words[0] === lower && words.every((word, offset) => tokens[at + offset]?.lower === word) && at + words.length <= to) return true;
-    }
+    const candidates = phrases.get(tokens[at]?.lower ?? '');
+    if (candidates?.some((words) => at + words.length <= to && words.every((word, offset) => tokens[at + offset]?.lower === word))) return true;
   }
   return false;
+}
+
+/** Items sorted by their first token: those starting in tokens [from, to), found by binary search. */
+function near<T>(sorted: readonly T[], firstOf: (item: T) => number, from: number, to: number): T[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (firstOf(sorted[middle] as T) < from) low = middle + 1;
+    else high = middle;
+  }
+  const found: T[] = [];
+  for (let index = low; index < sorted.length && firstOf(sorted[index] as T) < to; index++) found.push(sorted[index] as T);
+  return found;
+}
+const figureFirst = (figure: PlacedFigure) => figure.reading.first;
+const spanFirst = (span: { first: number }) => span.first;
+/** Tokens a reading may take, its rate words included; bounds the windows searched around it. */
+const LONGEST_READING = 16;
+
+/** Whether another figure than `figure` starts and ends within tokens [from, to). */
+function figureBetween(figures: readonly PlacedFigure[], figure: PlacedFigure, from: number, to: number): boolean {
+  return near(figures, figureFirst, from, to).some((other) => other !== figure && other.reading.last < to);
 }
 
 /**
@@ -59,7 +88,7 @@ function hasPhrase(tokens: readonly Token[], from: number, to: number, phrases: 
  */
 function laterPeriod(tokens: readonly Token[], figure: PlacedFigure, mentions: readonly PeriodMention[], sentence: Sentence, anchor: FigureAnchor): string | null {
   const { reading } = figure;
-  const base = mentions.find((mention) => {
+  const base = near(mentions, spanFirst, reading.next, reading.next + 5).find((mention) => {
     if (mention.first < reading.next || mention.first - reading.next > 4 || mention.last >= sentence.end || mention.period === null) return false;
     return [tokens[mention.first - 1]?.lower, tokens[mention.first - 2]?.lower, tokens[mention.first - 3]?.lower].some((word) => word === 'compared' || word === 'versus' || word === 'vs');
   });
@@ -71,9 +100,11 @@ function laterPeriod(tokens: readonly Token[], figure: PlacedFigure, mentions: r
 /** The comparison-free period nearest to a figure in its sentence, or undefined when none is near. */
 function periodOf(tokens: readonly Token[], figure: PlacedFigure, others: readonly PlacedFigure[], mentions: readonly PeriodMention[], sentence: Sentence): PeriodMention | undefined {
   const { reading } = figure;
-  const between = (from: number, to: number) => others.some((other) => other !== figure && other.reading.first >= from && other.reading.last < to);
+  const between = (from: number, to: number) => figureBetween(others, figure, from, to);
   let best: { mention: PeriodMention; gap: number } | undefined;
-  for (const mention of mentions) {
+  const nearby = near(mentions, spanFirst, reading.first - PERIOD_BEFORE_GAP - LONGEST_READING, reading.next + PERIOD_AFTER_GAP + 1);
+  const opening = near(mentions, spanFirst, sentence.start, sentence.start + 2);
+  for (const mention of [...opening, ...nearby]) {
     if (mention.first < sentence.start || mention.last >= sentence.end) continue;
     const lead = [tokens[mention.first - 1]?.lower, tokens[mention.first - 2]?.lower, tokens[mention.first - 3]?.lower];
     if (lead.some((word) => word !== undefined && COMPARISON.has(word))) continue;
@@ -87,7 +118,8 @@ function periodOf(tokens: readonly Token[], figure: PlacedFigure, others: readon
       // A period said right after an earlier figure is that figure's ("$2 billion CapEx in the back half and ... $1 billion").
       // Unless the two figures are joined ("the 20,000 next year and 25% gross margin").
       const joined = gap <= 1 && (gap === 0 || ['and', ','].includes(tokens[mention.last + 1]?.lower ?? ''));
-      const claimed = !joined && others.some((other) => other !== figure && other.reading.next <= mention.first && mention.first - other.reading.next <= PERIOD_AFTER_GAP && other.reading.first >= sentence.start);
+      const claimed = !joined && near(others, figureFirst, Math.max(sentence.start, mention.first - PERIOD_AFTER_GAP - LONGEST_READING), mention.first).some(
+        (other) => other !== figure && other.reading.next <= mention.first && mention.first - other.reading.next <= PERIOD_AFTER_GAP);
       if ((gap > PERIOD_BEFORE_GAP && !opensSentence) || claimed || between(mention.last + 1, reading.first)) continue;
       gap += 0.5; // on a tie the period said after the figure wins: "28% in Q1 and 25% in Q4".
     } else {
@@ -101,9 +133,9 @@ function periodOf(tokens: readonly Token[], figure: PlacedFigure, others: readon
 /** The metric cue nearest to a figure in its sentence whose metric accepts the figure's unit. */
 function metricOf(figure: PlacedFigure, others: readonly PlacedFigure[], cues: readonly CueMatch[], sentence: Sentence): CueMatch | undefined {
   const { reading, candidate } = figure;
-  const between = (from: number, to: number) => others.some((other) => other !== figure && other.reading.first >= from && other.reading.last < to);
+  const between = (from: number, to: number) => figureBetween(others, figure, from, to);
   let best: { cue: CueMatch; gap: number } | undefined;
-  for (const cue of cues) {
+  for (const cue of near(cues, spanFirst, reading.first - METRIC_BEFORE_GAP - LONGEST_READING, reading.next + METRIC_AFTER_GAP + 1)) {
     if (cue.first < sentence.start || cue.last >= sentence.end || !metricAccepts(cue.metric, candidate.unit)) continue;
     let gap: number;
     if (cue.first > reading.last && cue.first <= reading.last + 1 && cue.first < reading.next) {
@@ -142,19 +174,39 @@ function tense(period: string | null, anchor: FigureAnchor): -1 | 0 | 1 {
   return periodQuarter <= scale ? -1 : 1;
 }
 
-/** actual, guidance, estimate or consensus from who speaks, the tense of the sentence and the period. */
-function kindOf(tokens: readonly Token[], sentence: Sentence, period: string | null, anchor: FigureAnchor): FigureKind | null {
+/** What a sentence says about the figures in it, read once per sentence. */
+interface SentenceTone {
+  consensus: boolean;
+  guidance: boolean;
+  forward: boolean;
+  past: boolean;
+  aboutCompany: boolean;
+}
+
+function toneOf(tokens: readonly Token[], sentence: Sentence): SentenceTone {
   const { start, end } = sentence;
-  if (hasPhrase(tokens, start, end, CONSENSUS_CUES)) return 'consensus';
+  let aboutCompany = false;
+  for (let at = start; at < end; at++) if (SECOND_PERSON.has(tokens[at]?.lower ?? '')) aboutCompany = true;
+  return {
+    consensus: hasPhrase(tokens, start, end, CONSENSUS_CUES),
+    guidance: hasPhrase(tokens, start, end, GUIDANCE_CUES),
+    forward: hasPhrase(tokens, start, end, FORWARD_CUES),
+    past: hasPhrase(tokens, start, end, PAST_CUES),
+    aboutCompany,
+  };
+}
+
+/** actual, guidance, estimate or consensus from who speaks, the tense of the sentence and the period. */
+function kindOf(tone: SentenceTone, period: string | null, anchor: FigureAnchor): FigureKind | null {
+  if (tone.consensus) return 'consensus';
   const speaker = anchor.speakerType ?? null;
   if (speaker === 'operator') return null;
   const when = tense(period, anchor);
-  const guidance = hasPhrase(tokens, start, end, GUIDANCE_CUES);
-  const forward = when === 1 || guidance || hasPhrase(tokens, start, end, FORWARD_CUES);
-  const past = when === -1 || (!forward && hasPhrase(tokens, start, end, PAST_CUES));
+  const forward = when === 1 || tone.guidance || tone.forward;
+  const past = when === -1 || (!forward && tone.past);
   if (speaker === 'executive') return forward && when !== -1 ? 'guidance' : past ? 'actual' : null;
-  const aboutCompany = guidance || tokens.slice(start, end).some((token) => SECOND_PERSON.has(token.lower));
-  if (forward && when !== -1) return guidance && aboutCompany ? 'guidance' : speaker === 'analyst' || speaker === 'forum_member' ? 'estimate' : null;
+  const aboutCompany = tone.guidance || tone.aboutCompany;
+  if (forward && when !== -1) return tone.guidance && aboutCompany ? 'guidance' : speaker === 'analyst' || speaker === 'forum_member' ? 'estimate' : null;
   return past ? 'actual' : null;
 }
 
@@ -175,7 +227,7 @@ const QUALIFIER_WORDS = new Set(['about', 'roughly', 'approximately', 'around', 
  * to it, or when it is scaled ("1.5k") in a sentence that prices something in a currency; its
  * currency is not stated, so its unit is unknown (null) rather than a count.
  */
-function isMoneyByContext(tokens: readonly Token[], figure: PlacedFigure, figures: readonly PlacedFigure[], sentence: Sentence): boolean {
+function isMoneyByContext(tokens: readonly Token[], figure: PlacedFigure, sentence: Sentence, priced: boolean): boolean {
   const { reading, candidate } = figure;
   if (candidate.unit !== 'count' || candidate.item !== null) return false;
   // "30 Model 3s", "75k total units": things are counted a word or two later.
@@ -188,7 +240,6 @@ function isMoneyByContext(tokens: readonly Token[], figure: PlacedFigure, figure
   for (let at = from; at < to; at++) {
     if ((at < reading.first || at >= reading.next) && MONEY_WORDS.has(tokens[at]?.lower ?? '')) return true;
   }
-  const priced = figures.some((other) => other !== figure && other.reading.first >= sentence.start && other.reading.last < sentence.end && /^[A-Z]{3}$/.test(other.candidate.unit ?? ''));
   return reading.low.scaled && priced;
 }
 
@@ -209,20 +260,29 @@ function perBefore(tokens: readonly Token[], cue: CueMatch, sentence: Sentence):
 }
 
 /** Fills period, metric, metric_label and kind of every figure of one text, from its sentences. */
-export function resolveContext(text: string, tokens: readonly Token[], figures: readonly PlacedFigure[], anchor: FigureAnchor): void {
+export function resolveContext(text: string, tokens: readonly Token[], figures: readonly PlacedFigure[], mentions: readonly PeriodMention[], anchor: FigureAnchor): void {
   if (figures.length === 0) return;
   const sentences = splitSentences(tokens);
   const sentenceOf = sentenceIndex(sentences, tokens.length);
-  const mentions = findPeriods(tokens, anchor);
   const figureTokens = new Set<number>();
   for (const { reading } of figures) for (let at = reading.first; at <= reading.last; at++) figureTokens.add(at);
   // A year read as a figure ("$2016") is no period; every other mention is.
   const periods = mentions.filter((mention) => !figureTokens.has(mention.first));
   const cues = findCues(tokens, 0, tokens.length).filter((cue) => !figureTokens.has(cue.first));
+  // Per sentence, read once: its tone and whether it prices anything in a currency.
+  const tones = new Map<number, SentenceTone>();
+  const isMoney = (figure: PlacedFigure) => /^[A-Z]{3}$/.test(figure.candidate.unit ?? '');
+  const priced = new Map<number, number>();
+  for (const figure of figures) {
+    const at = sentenceOf[figure.reading.first] ?? 0;
+    if (isMoney(figure)) priced.set(at, (priced.get(at) ?? 0) + 1);
+  }
   figures.forEach((figure, index) => {
-    const sentence = sentences[sentenceOf[figure.reading.first] ?? 0] ?? { start: 0, end: tokens.length };
+    const sentenceAt = sentenceOf[figure.reading.first] ?? 0;
+    const sentence = sentences[sentenceAt] ?? { start: 0, end: tokens.length };
     const candidate = figure.candidate;
-    if (isMoneyByContext(tokens, figure, figures, sentence)) candidate.unit = null;
+    const pricedElsewhere = (priced.get(sentenceAt) ?? 0) - (isMoney(figure) ? 1 : 0) > 0;
+    if (isMoneyByContext(tokens, figure, sentence, pricedElsewhere)) candidate.unit = null;
     const mention = periodOf(tokens, figure, figures, periods, sentence);
     const cue = metricOf(figure, figures, cues, sentence);
     candidate.period = mention ? mention.period : laterPeriod(tokens, figure, periods, sentence, anchor);
@@ -237,6 +297,11 @@ export function resolveContext(text: string, tokens: readonly Token[], figures: 
     }
     // Earnings per share are per share, whether or not the sentence says so.
     if (candidate.metric === 'eps' && candidate.per === null) candidate.per = 'share';
-    candidate.kind = kindOf(tokens, sentence, candidate.period, anchor);
+    let tone = tones.get(sentenceAt);
+    if (!tone) {
+      tone = toneOf(tokens, sentence);
+      tones.set(sentenceAt, tone);
+    }
+    candidate.kind = kindOf(tone, candidate.period, anchor);
   });
 }

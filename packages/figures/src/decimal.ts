@@ -1,3 +1,4 @@
+import { wordTable } from './word-table.ts';
 /**
  * The float64 nearest to `digits` x 10^power, computed by moving the decimal point in the string so
  * that "4.02" thousand is exactly 4020 (float multiplication would give 4019.9999999999995).
@@ -17,11 +18,14 @@ export function shiftDecimal(digits: string, power: number): number {
   return Number(`${padded.slice(0, cut)}.${padded.slice(cut)}${fraction}`);
 }
 
-const ONES: Record<string, number> = {
+const ONES: Record<string, number> = wordTable({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+});
+const TENS: Record<string, number> = wordTable({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
+
+/** Every word a spelled number below a hundred can start with. */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set([...Object.keys(ONES), ...Object.keys(TENS)]);
 
 /** Value of one spelled number word below a hundred ("seven", "forty"), or undefined. */
 export function spelledWord(word: string): number | undefined {

@@ -1,4 +1,5 @@
 import { resolveContext, type FigureAnchor } from './context.ts';
+import { findPeriods, type PeriodAnchor, type PeriodMention } from './periods.ts';
 import { qualifiersOf } from './qualifiers.ts';
 import { amountValue, readFigures, type Reading } from './read-figures.ts';
 import { codePointOffsets, tokenize, type Token } from './tokens.ts';
@@ -60,15 +61,16 @@ function candidateOf(text: string, tokens: readonly Token[], points: Uint32Array
 }
 
 /** Every figure of a text with the tokens it was read from. */
-export function placeFigures(text: string): { tokens: Token[]; figures: PlacedFigure[] } {
+export function placeFigures(text: string, anchor: PeriodAnchor = {}): { tokens: Token[]; figures: PlacedFigure[]; mentions: PeriodMention[] } {
   const tokens = tokenize(text);
   const points = codePointOffsets(text);
-  const readings = readFigures(tokens);
+  const mentions = findPeriods(tokens, anchor);
+  const readings = readFigures(tokens, mentions);
   const figures = readings.map((reading, index) => ({
     reading,
     candidate: candidateOf(text, tokens, points, reading, index === 0 ? 0 : (readings[index - 1]?.next ?? 0)),
   }));
-  return { tokens, figures };
+  return { tokens, figures, mentions };
 }
 
 /**
@@ -76,7 +78,7 @@ export function placeFigures(text: string): { tokens: Token[]; figures: PlacedFi
  * period, metric and kind its sentence gives it. Pure; spans in code points, sorted, never overlapping.
  */
 export function extractFigures(text: string, anchor: FigureAnchor = {}): FigureCandidate[] {
-  const { tokens, figures } = placeFigures(text);
-  resolveContext(text, tokens, figures, anchor);
+  const { tokens, figures, mentions } = placeFigures(text, anchor);
+  resolveContext(text, tokens, figures, mentions, anchor);
   return figures.map((figure) => figure.candidate);
 }

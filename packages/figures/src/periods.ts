@@ -1,5 +1,6 @@
 import { adjacent, type Token } from './tokens.ts';
 import { CURRENCY_WORDS, ITEMS, MEASURES, MONTHS, SCALE_ABBREVIATIONS, SCALE_WORDS } from './vocabulary.ts';
+import { wordTable } from './word-table.ts';
 
 /** A word that makes the number before it a quantity: a scale, a currency, a measure or a counted noun. */
 function isUnitWord(word: string): boolean {
@@ -21,9 +22,9 @@ export interface PeriodMention {
   period: string | null;
 }
 
-const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
-const RELATIVE: Record<string, number> = { this: 0, current: 0, next: 1, coming: 1, last: -1, previous: -1, prior: -1 };
-const HALF_WORDS: Record<string, number> = { first: 1, second: 2, back: 2, latter: 2 };
+const ORDINALS: Record<string, number> = wordTable({ first: 1, second: 2, third: 3, fourth: 4 });
+const RELATIVE: Record<string, number> = wordTable({ this: 0, current: 0, next: 1, coming: 1, last: -1, previous: -1, prior: -1 });
+const HALF_WORDS: Record<string, number> = wordTable({ first: 1, second: 2, back: 2, latter: 2 });
 
 function smallInt(token: Token | undefined, max: number): number | null {
   if (!token || token.kind !== 'num' || !/^\d$/.test(token.text)) return null;
@@ -132,10 +133,13 @@ function mention(first: number, last: number, period: string | null): PeriodMent
   return { first, last, period };
 }
 
+/** The words a period expression can start with; any other word starts none. */
+const STARTS = new Set(['q', 'fq', 'h', 'fy', 'fiscal', 'first', 'second', 'third', 'fourth', 'back', 'latter', 'this', 'current', 'next', 'coming', 'last', 'previous', 'prior', 'the', 'full']);
+
 /** The period expression starting at token `i`, if any. */
 export function readPeriod(tokens: readonly Token[], i: number, anchor: PeriodAnchor): PeriodMention | null {
   const token = tokens[i];
-  if (!token) return null;
+  if (!token || (token.kind === 'word' && !STARTS.has(token.lower)) || (token.kind === 'punct' && !isApostrophe(token))) return null;
   const next = tokens[i + 1];
   const lower = token.lower;
   // "Q3", "FQ2 2017", "Q2 '16", "Q4 this year"

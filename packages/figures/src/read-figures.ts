@@ -1,5 +1,5 @@
 import { shiftDecimal } from './decimal.ts';
-import { findPeriods, yearOf } from './periods.ts';
+import { yearOf, type PeriodMention } from './periods.ts';
 import { readCountedNoun, singularNoun } from './nouns.ts';
 import { readSpelled } from './spelled.ts';
 import { adjacent, type Token } from './tokens.ts';
@@ -21,6 +21,7 @@ import {
   SCALE_ABBREVIATIONS,
   SCALE_WORDS,
 } from './vocabulary.ts';
+import { wordTable } from './word-table.ts';
 
 /** One number as written, with what is glued or said around it; tokens [first, last] are its surface. */
 export interface Amount {
@@ -56,7 +57,7 @@ export interface Reading {
 
 const DASHES = new Set(['-', '–', '—']);
 const MINUS = new Set(['-', '−', '–']);
-const OPEN_TO_CLOSE: Record<string, string> = { '(': ')', '[': ']' };
+const OPEN_TO_CLOSE: Record<string, string> = wordTable({ '(': ')', '[': ']' });
 
 function isNumber(token: Token | undefined): token is Token {
   return token?.kind === 'num';
@@ -281,9 +282,9 @@ function namedNumbers(tokens: readonly Token[]): Set<number> {
 }
 
 /** Token indexes inside period expressions ("Q3", "18q1", "FY 2018"), years excluded (they are read as amounts first). */
-function periodTokens(tokens: readonly Token[]): Set<number> {
+function periodTokens(tokens: readonly Token[], mentions: readonly PeriodMention[]): Set<number> {
   const covered = new Set<number>();
-  for (const mention of findPeriods(tokens, {})) {
+  for (const mention of mentions) {
     if (mention.first === mention.last && yearOf(tokens[mention.first]) !== null) continue;
     for (let index = mention.first; index <= mention.last; index++) covered.add(index);
   }
@@ -549,10 +550,10 @@ function readPer(tokens: readonly Token[], last: number): [string, number] | nul
 
 const TIME_WORDS = new Set(['day', 'week', 'month', 'quarter', 'year']);
 
-/** Reads every figure in a token list, left to right, spans never overlapping. */
-export function readFigures(tokens: readonly Token[]): Reading[] {
+/** Reads every figure in a token list, left to right, spans never overlapping; `mentions` are its period expressions (not figures). */
+export function readFigures(tokens: readonly Token[], mentions: readonly PeriodMention[]): Reading[] {
   const named = namedNumbers(tokens);
-  const inPeriod = periodTokens(tokens);
+  const inPeriod = periodTokens(tokens, mentions);
   const readings: Reading[] = [];
   let floor = 0;
   for (let at = 0; at < tokens.length; at++) {

@@ -1,4 +1,4 @@
-import { isTens, spelledWord } from './decimal.ts';
+import { isTens, NUMBER_WORDS, spelledWord } from './decimal.ts';
 import type { Token } from './tokens.ts';
 import { SCALE_WORDS } from './vocabulary.ts';
 
@@ -60,6 +60,7 @@ export function readSpelled(tokens: readonly Token[], at: number): SpelledNumber
   const token = tokens[at];
   if (!token || token.kind !== 'word') return null;
   const lower = token.lower;
+  if (!NUMBER_WORDS.has(lower) && !VAGUE.has(lower) && lower !== 'a' && lower !== 'an' && lower !== 'half') return null;
   const scaleAt = (index: number): [number, number] | null => {
     let power = 0;
     let last = index - 1;

@@ -6,6 +6,7 @@ import { periodOfLabel } from './periods.ts';
 import { amountValue } from './read-figures.ts';
 import { codePointOffsets, tokenize, type Token } from './tokens.ts';
 import { ISO_CODES, ITEMS, MEASURES, PER_WORDS, SCALE_ABBREVIATIONS, SCALE_WORDS } from './vocabulary.ts';
+import { wordTable } from './word-table.ts';
 
 /** One cell of a rebuilt table, as the parsers give it (`ParsedTableCell`). */
 export interface TableCell {
@@ -28,8 +29,8 @@ export interface TableFigure extends FigureCandidate {
   col: number;
 }
 
-const KIND_WORDS: Record<string, FigureKind> = { consensus: 'consensus', actual: 'actual', actuals: 'actual', surprise: 'surprise', estimate: 'estimate', estimates: 'estimate', est: 'estimate', estimated: 'estimate', guidance: 'guidance' };
-const SURPRISE_SIGNS: Record<string, number> = { '▲': 1, '△': 1, '▼': -1, '▽': -1 };
+const KIND_WORDS: Record<string, FigureKind> = wordTable({ consensus: 'consensus', actual: 'actual', actuals: 'actual', surprise: 'surprise', estimate: 'estimate', estimates: 'estimate', est: 'estimate', estimated: 'estimate', guidance: 'guidance' });
+const SURPRISE_SIGNS: Record<string, number> = wordTable({ '▲': 1, '△': 1, '▼': -1, '▽': -1 });
 
 /** "Revenue (mm)", "Sales ($ in thousands)": the power of ten a label says its row is written in. */
 function labelScale(tokens: readonly Token[]): number {

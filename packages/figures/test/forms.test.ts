@@ -162,6 +162,14 @@ describe('number forms', () => {
     expect(readAll('several hundred million, a couple thousand cars, hundreds of thousands of credits, a few hundred')).toEqual([]);
   });
 
+  it('reads words that are Object.prototype members as plain words', () => {
+    expect(readAll('7 constructor, 3 toString units, 5 __proto__')).toEqual([
+      plain({ surface: '7', value: 7 }),
+      plain({ surface: '3', value: 3 }),
+      plain({ surface: '5', value: 5 }),
+    ]);
+  });
+
   it('counts offsets in code points, so astral characters before a figure do not shift it', () => {
     const text = '𝔸 “$5 million”';
     const [figure] = extractFigures(text);

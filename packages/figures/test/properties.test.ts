@@ -7,7 +7,8 @@ const pieces = [
   '$', '~', '(', ')', '[', ']', '-', '–', '+', '%', '/', ',', '.', ' ', ' ', ' ', '\n', "'", '’', 'x', 'k', 'm', 'bn', 'K',
   '1', '25', '2.25', '1,800', '.50', '2017', '18', 'q1', 'Q', 'H', 'FY', 'million', 'billion', 'thousand', 'a', 'about',
   'over', 'up to', 'or', 'to', 'and', 'between', 'from', 'per', 'week', 'vehicles', 'units', 'days', 'GWh', 'Model', 'the',
-  'gross margin', 'revenue', 'will', 'in', 'ten', 'half', 'several', 'c', '𝔸', 'é', 'e\u0301', 'NM', '▲',
+  'gross margin', 'revenue', 'will', 'in', 'ten', 'half', 'several', 'c', '𝔸', 'é', 'e\u0301', 'NM', '▲', 'constructor', 'toString',
+  '__proto__', 'hasOwnProperty', 'bps', '1/3', 'Q3', "'22", 'the', 's', 'like', 'per', 'share',
 ];
 const sourceLike = fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom('', ' ', ' ', ' ')), { maxLength: 40 }).map((parts) => parts.flat().join(''));
 const anyText = fc.oneof(sourceLike, fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 40 }));
