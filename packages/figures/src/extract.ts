@@ -82,3 +82,20 @@ export function extractFigures(text: string, anchor: FigureAnchor = {}): FigureC
   resolveContext(text, tokens, figures, mentions, anchor);
   return figures.map((figure) => figure.candidate);
 }
+
+/**
+ * The figure a surface reads as on its own, or null: a figure's surface read again gives its value.
+ * Two forms are figures only after a word that stays outside their surface: a range "54% and 55%"
+ * after "between", a band "130s" after "the"; such surfaces are read after that word.
+ */
+export function readSurface(surface: string): FigureCandidate | null {
+  for (const prefix of ['', 'between ', 'the ']) {
+    const found = extractFigures(prefix + surface);
+    const figure = found[0];
+    if (found.length === 1 && figure?.surface === surface) {
+      const shift = [...prefix].length;
+      return { ...figure, charStart: figure.charStart - shift, charEnd: figure.charEnd - shift };
+    }
+  }
+  return null;
+}

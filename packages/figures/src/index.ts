@@ -1,4 +1,4 @@
-export { extractFigures, type FigureCandidate, type FigureKind } from './extract.ts';
+export { extractFigures, readSurface, type FigureCandidate, type FigureKind } from './extract.ts';
 export type { FigureAnchor } from './context.ts';
 export { METRICS, type Metric } from './metrics.ts';
 export { shiftDecimal } from './decimal.ts';

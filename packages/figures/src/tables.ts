@@ -5,7 +5,7 @@ import { findCues, METRICS, metricAccepts, type Metric } from './metrics.ts';
 import { periodOfLabel } from './periods.ts';
 import { amountValue } from './read-figures.ts';
 import { codePointOffsets, tokenize, type Token } from './tokens.ts';
-import { ISO_CODES, ITEMS, MEASURES, PER_WORDS, SCALE_ABBREVIATIONS, SCALE_WORDS } from './vocabulary.ts';
+import { ISO_CODES, ITEMS, MEASURES, NAMING_WORDS, PER_WORDS, SCALE_ABBREVIATIONS, SCALE_WORDS } from './vocabulary.ts';
 import { wordTable } from './word-table.ts';
 
 /** One cell of a rebuilt table, as the parsers give it (`ParsedTableCell`). */
@@ -64,13 +64,17 @@ function labelMetric(label: string | null): { metric: Metric; words: string } | 
   return { metric: cue.metric, words: label.slice(tokens[cue.first]?.start ?? 0, tokens[cue.last]?.end ?? 0) };
 }
 
-/** "ZEV per car", "ZEV per quarter": the rate denominator a label gives its cells. */
+/**
+ * "ZEV per car", "ZEV per quarter": the rate denominator a label gives its cells. "per model 3"
+ * and "per 3" name a product where a unit is meant: in these sources a vehicle model, so per vehicle.
+ */
 function labelPer(label: string | null): string | null {
   if (!label) return null;
   const tokens = tokenize(label);
   const at = tokens.findIndex((token) => token.lower === 'per');
   const word = tokens[at + 1];
   if (at < 0 || !word) return null;
+  if (word.kind === 'num' || (NAMING_WORDS.has(word.lower) && tokens[at + 2]?.kind === 'num')) return 'vehicle';
   const singular = ITEMS[word.lower] ?? MEASURES[word.lower]?.[1] ?? word.lower;
   return PER_WORDS[singular] ?? null;
 }
@@ -135,12 +139,13 @@ export function tableFigures(cells: readonly TableCell[], context: TableContext 
       const countMetric = named !== null && (METRICS[named.metric].units as readonly string[]).every((accepted) => accepted === 'count');
       unit = context.currency && !countMetric ? context.currency : countMetric ? 'count' : null;
     }
-    const metric = named && (unit === null || surprise || metricAccepts(named.metric, unit)) ? named : null;
+    // Only a unit the metric is measured in gets it: no money metric for a bare cell, none for a surprise in percent.
+    const metric = named && metricAccepts(named.metric, unit) ? named : null;
     figures.push({
       ...read,
       value,
       unit,
-      per: labelPer(measureLabel),
+      per: labelPer(measureLabel) ?? (metric?.metric === 'eps' ? 'share' : null),
       period,
       metric: metric?.metric ?? null,
       metricLabel: metric?.words ?? null,
