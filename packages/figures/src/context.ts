@@ -33,7 +33,8 @@ const FORWARD_CUES = indexPhrases([
   'targeted', 'plan', 'plans', 'planning', 'aim', 'aiming', 'anticipate', 'anticipates', 'forecast', 'forecasting', 'project', 'projected',
   'projecting', 'projection', 'projections', 'should', 'would', 'could', 'might', 'may', 'estimate', 'estimates', 'estimating', 'hope',
   'hoping', 'aspire', 'aspiration', 'likely', 'future', 'by the end of', 'next year', 'next quarter', 'eventually', 'assume', 'assuming',
-  'want to', 'trying to', 'confident', 'modeling', 'modelling',
+  'want to', 'trying to', 'confident', 'modeling', 'modelling', 'get to', 'gets to', 'hit', 'achieve', 'reach', 'taking us to',
+  'plan to', 'planned to', 'planning to', 'going from', 'in order to', 'has to', 'have to', 'need to', 'needs to',
 ].map(split));
 const PAST_CUES = indexPhrases([
   'was', 'were', 'had', 'grew', 'reached', 'achieved', 'came in', 'did', 'increased', 'decreased', 'declined', 'ended', 'generated',
@@ -41,7 +42,12 @@ const PAST_CUES = indexPhrases([
   'last quarter', 'last year', 'so far', 'to date', 'to-date', 'ago', 'have been', "'ve", '’ve', 'has been', 'installed', 'spent', 'gained',
   'is', 'are', 'have', 'has', 'currently', 'now', 'today', 'already',
 ].map(split));
-const SECOND_PERSON = new Set(['you', 'your', "you're", 'you’re', "you've", 'you’ve', "you'll", 'you’ll', 'they', 'their', "they're", 'they’re', 'tesla', 'management', 'company']);
+/** Words by which an analyst or a forum member attributes a figure to the company: "your 5,000", "they are guiding". */
+const SECOND_PERSON = new Set(['you', 'your', "you're", 'you’re', "you've", 'you’ve', "you'll", 'you’ll', 'they', 'their', "they're", 'they’re', 'management', 'company']);
+/** Words that make a sentence's figures hypothetical or illustrative, neither actual nor guidance. */
+const HYPOTHETICAL = indexPhrases(['if', 'imagine', 'suppose', 'supposing', 'hypothetically', 'let’s say', "let's say", 'say you', 'for example', 'for instance', 'whether'].map(split));
+/** Counted things of the conversation, not of the business: "three things", "2 statements". */
+const DISCOURSE_ITEMS = new Set(['thing', 'statement', 'question', 'point', 'factor', 'way', 'reason', 'example', 'comment', 'topic', 'follow-up', 'part', 'piece', 'step', 'minute']);
 
 /** Phrases indexed by their first word, so that a sentence is scanned once whatever the number of phrases. */
 type PhraseIndex = ReadonlyMap<string, readonly (readonly string[])[]>;
@@ -181,6 +187,7 @@ interface SentenceTone {
   forward: boolean;
   past: boolean;
   aboutCompany: boolean;
+  hypothetical: boolean;
 }
 
 function toneOf(tokens: readonly Token[], sentence: Sentence): SentenceTone {
@@ -193,21 +200,35 @@ function toneOf(tokens: readonly Token[], sentence: Sentence): SentenceTone {
     forward: hasPhrase(tokens, start, end, FORWARD_CUES),
     past: hasPhrase(tokens, start, end, PAST_CUES),
     aboutCompany,
+    hypothetical: hasPhrase(tokens, start, end, HYPOTHETICAL),
   };
 }
 
-/** actual, guidance, estimate or consensus from who speaks, the tense of the sentence and the period. */
-function kindOf(tone: SentenceTone, period: string | null, anchor: FigureAnchor): FigureKind | null {
+/**
+ * actual, guidance, estimate or consensus from who speaks, the tense of the sentence and the
+ * period; null for hypothetical or illustrative figures, counts of things said, and durations that
+ * say when or how long rather than measure something (those with a metric, such as payment terms, keep a kind).
+ */
+function kindOf(tone: SentenceTone, figure: PlacedFigure, anchor: FigureAnchor): FigureKind | null {
+  const { candidate } = figure;
   if (tone.consensus) return 'consensus';
   const speaker = anchor.speakerType ?? null;
   if (speaker === 'operator') return null;
-  const when = tense(period, anchor);
-  const forward = when === 1 || tone.guidance || tone.forward;
-  const past = when === -1 || (!forward && tone.past);
-  if (speaker === 'executive') return forward && when !== -1 ? 'guidance' : past ? 'actual' : null;
-  const aboutCompany = tone.guidance || tone.aboutCompany;
-  if (forward && when !== -1) return tone.guidance && aboutCompany ? 'guidance' : speaker === 'analyst' || speaker === 'forum_member' ? 'estimate' : null;
-  return past ? 'actual' : null;
+  // An executive's "if" is an illustration; an analyst's or a member's is their own scenario, an estimate.
+  if (tone.hypothetical && (speaker === 'executive' || speaker === 'unknown' || speaker === null)) return null;
+  if (DISCOURSE_ITEMS.has(candidate.item ?? '') || (candidate.unit === 'duration' && candidate.metric === null)) return null;
+  const when = tense(candidate.period, anchor);
+  const forward = when === 1 || (when === 0 && (tone.guidance || tone.forward));
+  const past = when === -1 || tone.past;
+  // Management speaks of its own business: what it does not project is what it has.
+  if (speaker === 'executive' || speaker === 'unknown' || speaker === null) return forward ? 'guidance' : 'actual';
+  if (speaker === 'analyst') {
+    // An analyst who puts a figure to the company ("your 5,000", "you're guiding to") quotes its guidance.
+    if (tone.guidance || tone.aboutCompany) return past && !forward ? 'actual' : 'guidance';
+    return forward || tone.hypothetical ? 'estimate' : past ? 'actual' : null;
+  }
+  if (tone.guidance) return 'guidance';
+  return forward || !past ? 'estimate' : 'actual';
 }
 
 /** Words that make a bare amount near them money: "~650-750m of additional cash", "cash balances by a half billion". */
@@ -302,6 +323,6 @@ export function resolveContext(text: string, tokens: readonly Token[], figures: 
       tone = toneOf(tokens, sentence);
       tones.set(sentenceAt, tone);
     }
-    candidate.kind = kindOf(tone, candidate.period, anchor);
+    candidate.kind = kindOf(tone, figure, anchor);
   });
 }

@@ -57,6 +57,7 @@ export const METRICS = {
   price: { units: money, description: 'A list, sale or subscription price', cues: ['price', 'priced', 'price point', 'starting price', 'subscription price'] },
   depreciation: { units: money, description: 'Depreciation (and amortization)', cues: ['depreciation', 'manuf depreciation'] },
   payment_terms: { units: ['duration'], description: 'Supplier payment terms, a duration', cues: ['payment terms', 'days payable'] },
+  inventory_days: { units: ['duration'], description: 'Inventory held, in days of supply', cues: ['inventory', 'of inventory', 'days of inventory', 'inventory days'] },
   headcount: { units: count, description: 'Employees', cues: ['employees', 'headcount', 'head count'] },
   range: { units: ['distance'], description: 'Vehicle driving range, a distance', cues: ['range'] },
   storage_deployments: { units: ['energy'], description: 'Energy storage deployed', cues: ['storage deployments', 'energy storage', 'deployments', 'deployed'] },

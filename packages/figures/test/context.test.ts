@@ -42,6 +42,19 @@ describe('metric and kind', () => {
     expect(context('We’ve made a total of 40 production vehicles so far.', executive(call2012))).toEqual([['40', 'production', 'production', 'actual']]);
   });
 
+  it('gives no kind to illustrations, counts of things said and durations that only say when', () => {
+    expect(context('And if you had a gasoline car, after 10 years, it’s on the order of 10-15% of its original value.', executive(call2012))).toEqual([
+      ['10 years', null, null, null],
+      ['10-15%', null, null, null],
+    ]);
+    expect(context('And those are the three things that I said I was highly confident that we would do.', executive(call2012))).toEqual([['three things', null, null, null]]);
+    expect(context('Our supplier payment terms are on average about 45 days.', executive(call2012))).toEqual([['45 days', 'payment_terms', 'payment terms', 'actual']]);
+  });
+
+  it('takes the figures an analyst puts to the company for its guidance', () => {
+    expect(context('Or am I right to be thinking that in order to do your 5,000, that geometric switch has to be pretty steep?', analyst(call2012))).toEqual([['5,000', null, null, 'guidance']]);
+  });
+
   it('calls an analyst’s or a forum member’s own projection an estimate', () => {
     expect(context('i think what it means is that model 3 cash gross margin is going to be near 30% in q3.', forum)).toEqual([['30%', 'gross_margin', 'gross margin', 'estimate']]);
   });
