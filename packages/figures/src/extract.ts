@@ -70,6 +70,12 @@ export function placeFigures(text: string, anchor: PeriodAnchor = {}): { tokens:
     reading,
     candidate: candidateOf(text, tokens, points, reading, index === 0 ? 0 : (readings[index - 1]?.next ?? 0)),
   }));
+  // "about 18%, 20%": an approximation said before a list holds for each figure listed after a comma.
+  figures.forEach((figure, index) => {
+    const previous = figures[index - 1];
+    const listed = previous && figure.reading.first === previous.reading.next + 1 && tokens[previous.reading.next]?.text === ',';
+    if (listed && previous.candidate.approximate && previous.candidate.unit === figure.candidate.unit) figure.candidate.approximate = true;
+  });
   return { tokens, figures, mentions };
 }
 

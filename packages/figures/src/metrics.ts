@@ -23,8 +23,8 @@ export const METRICS = {
   revenue: { units: money, description: 'Revenue or sales, in a currency', cues: ['revenue', 'revenues', 'top line', 'sales revenue', 'total revenue', 'automotive revenue', 'automotive revenues'] },
   gross_margin: {
     units: percent,
-    description: 'Gross margin, in percent (also "GM", "auto margins")',
-    cues: ['gross margin', 'gross margins', 'auto gross margin', 'automotive gross margin', 'gm', 'gaap gm', 'cash gm', 'auto margin', 'auto margins', 'automotive margin', 'automotive margins'],
+    description: 'Gross margin, in percent (also "GM"; not "auto margins" or "margins" alone, which may be other margins)',
+    cues: ['gross margin', 'gross margins', 'auto gross margin', 'automotive gross margin', 'gm', 'gaap gm', 'cash gm'],
   },
   gross_profit: { units: money, description: 'Gross profit, in a currency', cues: ['gross profit'] },
   operating_margin: { units: percent, description: 'Operating (EBIT) margin, in percent', cues: ['operating margin', 'operating margins', 'ebit margin', 'ebit margins'] },
@@ -33,7 +33,7 @@ export const METRICS = {
   net_income: { units: money, description: 'Net income or loss, in a currency', cues: ['net income', 'net loss', 'net profit', 'net inc', 'net inc to common'] },
   eps: { units: money, description: 'Earnings per share, in a currency', cues: ['eps', 'earnings per share', 'eps normalized'] },
   deliveries: { units: count, description: 'Vehicles delivered to customers', cues: ['deliveries', 'delivery', 'deliver', 'delivered', 'delivering'] },
-  production: { units: count, description: 'Vehicles or units produced over a period', cues: ['production', 'produce', 'produced', 'producing', 'build', 'built'] },
+  production: { units: count, description: 'Vehicles or units produced over a period', cues: ['production', 'produce', 'produced', 'producing', 'build', 'built', 'building'] },
   production_rate: {
     units: count,
     description: 'Production per unit of time: a production figure with a `per` of day, week, month or year, or a run rate',

@@ -79,7 +79,7 @@ export const NAMING_WORDS: ReadonlySet<string> = new Set([
   'grade', 'exhibit', 'figure', 'table', 'appendix', 'note', 'footnote', 'district', 'region', 'zone', 'block', 'lot', 'track', 'episode',
   'russell', 'ftse', 'nikkei', 'dax', 'cac', 'stoxx', 'nasdaq', 'dow', 'msci',
 ]);
-/** A word before a naming word's number that makes it a count instead ("3 models", "the first 2 models"). */
+/** Product and cell numbers that stand alone and read like quantities ("the 4680 ramp", "18650 cells"). */
 export const PRODUCT_NUMBERS: ReadonlySet<string> = new Set(['4680', '18650', '2170', '21700', '4680s']);
 
 export const MONTHS: Readonly<Record<string, number>> = wordTable({

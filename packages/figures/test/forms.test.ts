@@ -91,6 +91,8 @@ describe('number forms', () => {
       plain({ surface: '20,000', value: 20_000, bound: 'gte' }),
       plain({ surface: '22,000', value: 22_000, bound: 'gt' }),
     ]);
+    // An approximation before a list holds for each figure of the list.
+    expect(readAll('production increased about 18%, 20% over Q4').map((figure) => [figure.surface, figure.approximate])).toEqual([['18%', true], ['20%', true]]);
     // A bound alone leaves approximate false; an approximation word next to it still counts.
     expect(readAll('roughly over 500 units')).toEqual([plain({ surface: '500 units', value: 500, item: 'unit', bound: 'gt', approximate: true })]);
     expect(readAll('It’s, like, $9-10 a gallon, and like a 1.5 hour wait')).toEqual([
