@@ -107,6 +107,7 @@ export const figureSchema = z.object({
   metric: optionalText.describe('What the figure measures, from the documented vocabulary (revenue, gross_margin, deliveries...); null when unclear.'),
   metric_label: optionalText.describe('The words the metric was read from.'),
   kind: z.enum(FIGURE_KINDS).nullable().describe('actual, guidance, estimate, consensus or surprise; null when unclear.'),
+  spelled: z.boolean().describe('True when the quantity is spelled out in words ("ten thousand", "a million").'),
 });
 
 export const tableCellSchema = z.object({

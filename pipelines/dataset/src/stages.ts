@@ -1,6 +1,6 @@
 import { repairBytes } from '@callset/encoding';
 import { defaultRegistry, resolveCompany, type EntityRegistry, type RegistryProposals } from '@callset/entities';
-import { extractFigures } from '@callset/figures';
+import { extractFigures, figureColumns, tableCurrency, tableFigures } from '@callset/figures';
 import { codePointLength, detectFormat, type DocumentMetadata, type ParsedDocument } from '@callset/parsers';
 import {
   TABLES,
@@ -13,6 +13,7 @@ import {
   type Catalog,
   type CatalogEntry,
   type DocumentRow,
+  type FigureRow,
   type IssueRow,
   type SourceFormat,
   type Stage,
@@ -284,30 +285,31 @@ function normalizeDocument(source: ParsedSource, catalog: Catalog, registry: Ent
       mentions: turn.mentions ?? [],
     };
   });
-  const figures = utterances.flatMap((utterance) =>
-    extractFigures(utterance.text).map((figure) => ({
+  const anchor = { fiscalYear: metadata.fiscalYear, fiscalQuarter: metadata.fiscalQuarter, eventDate: metadata.eventDate, eventType: metadata.eventType };
+  const figures: FigureRow[] = utterances.flatMap((utterance) =>
+    extractFigures(utterance.text, { ...anchor, speakerType: utterance.speaker_type, section: utterance.section }).map((figure) => ({
       figure_id: figureId(utterance.utterance_id, figure.charStart, figure.surface),
       document_id: documentId,
       utterance_id: utterance.utterance_id,
       table_id: null,
       speaker_id: utterance.speaker_id,
-      surface: figure.surface,
-      char_start: figure.charStart,
-      char_end: figure.charEnd,
-      value: figure.value,
-      value_low: figure.valueLow,
-      value_high: figure.valueHigh,
-      unit: figure.unit,
-      item: figure.item,
-      per: figure.per,
-      approximate: figure.approximate,
-      bound: figure.bound,
-      period: figure.period,
-      metric: figure.metric,
-      metric_label: figure.metricLabel,
-      kind: figure.kind,
+      ...figureColumns(figure),
     })),
   );
+  // Table cells are read as table figures only: the parsers keep tables out of the utterance text.
+  parsed.tables.forEach((table, index) => {
+    const currency = tableCurrency(source.text ?? '', table.charStart, table.charEnd);
+    for (const figure of tableFigures(table.cells, { anchor, currency })) {
+      figures.push({
+        figure_id: figureId(tableId(documentId, index), { row: figure.row, col: figure.col }, figure.surface),
+        document_id: documentId,
+        utterance_id: null,
+        table_id: tableId(documentId, index),
+        speaker_id: table.turnIndex === null ? null : (utterances[table.turnIndex]?.speaker_id ?? null),
+        ...figureColumns(figure),
+      });
+    }
+  });
   const tableCells = parsed.tables.flatMap((table, index) =>
     table.cells.map((cell) => ({
       table_id: tableId(documentId, index),

@@ -1,0 +1,328 @@
+import type { FigureKind, PlacedFigure } from './extract.ts';
+import { findCues, metricAccepts, type CueMatch, type Metric } from './metrics.ts';
+import type { PeriodAnchor, PeriodMention } from './periods.ts';
+import { sentenceIndex, splitSentences, type Sentence } from './sentences.ts';
+import type { Token } from './tokens.ts';
+import { readCountedNoun } from './nouns.ts';
+import { NAMING_WORDS, PER_WORDS } from './vocabulary.ts';
+
+/** What the document and the turn say about a figure's setting: its fiscal anchor, who speaks, where. */
+export interface FigureAnchor extends PeriodAnchor {
+  eventType?: 'earnings_call' | 'forum_thread' | null;
+  speakerType?: 'executive' | 'analyst' | 'operator' | 'forum_member' | 'unknown' | null;
+  section?: 'presentation' | 'qa' | 'post' | null;
+}
+
+/** Tokens between a figure and a period said after it ("$750m for Q2", "28% gross margins by 4Q"). */
+const PERIOD_AFTER_GAP = 4;
+/** Tokens between a period said before a figure and the figure ("Q2 SG&A of $750m"). */
+const PERIOD_BEFORE_GAP = 10;
+/** Tokens between a figure and a metric named after it ("25% gross margin", "$707m for Q3 SG&A"). */
+const METRIC_AFTER_GAP = 3;
+/** Tokens between a metric named before a figure and the figure ("gross margin will exceed 25%"). */
+const METRIC_BEFORE_GAP = 7;
+
+/** Words before a period that make it a comparison base, not the figure's period. */
+const COMPARISON = new Set(['compared', 'versus', 'vs', 'than', 'from', 'since', 'over']);
+
+const split = (phrase: string) => phrase.split(' ');
+const CONSENSUS_CUES = indexPhrases(['consensus', 'street estimate', 'street estimates', 'street expectations', 'analyst estimates', 'sell side'].map(split));
+const GUIDANCE_CUES = indexPhrases(['guidance', 'guide', 'guiding', 'guided', 'guides', 'outlook'].map(split));
+const FORWARD_CUES = indexPhrases([
+  'will', "'ll", '’ll', 'going to', 'gonna', 'expect', 'expects', 'expecting', 'expected', 'expectation', 'target', 'targeting', 'targets',
+  'targeted', 'plan', 'plans', 'planning', 'aim', 'aiming', 'anticipate', 'anticipates', 'forecast', 'forecasting', 'project', 'projected',
+  'projecting', 'projection', 'projections', 'should', 'would', 'could', 'might', 'may', 'estimate', 'estimates', 'estimating', 'hope',
+  'hoping', 'aspire', 'aspiration', 'likely', 'future', 'by the end of', 'next year', 'next quarter', 'eventually', 'assume', 'assuming',
+  'want to', 'trying to', 'confident', 'modeling', 'modelling', 'get to', 'gets to', 'hit', 'achieve', 'reach', 'taking us to',
+  'plan to', 'planned to', 'planning to', 'going from', 'in order to', 'has to', 'have to', 'need to', 'needs to',
+].map(split));
+const PAST_CUES = indexPhrases([
+  'was', 'were', 'had', 'grew', 'reached', 'achieved', 'came in', 'did', 'increased', 'decreased', 'declined', 'ended', 'generated',
+  'averaged', 'climbed', 'fell', 'rose', 'went', 'produced', 'delivered', 'recorded', 'reported', 'announced', 'made', 'saw', 'sold',
+  'last quarter', 'last year', 'so far', 'to date', 'to-date', 'ago', 'have been', "'ve", '’ve', 'has been', 'installed', 'spent', 'gained',
+  'is', 'are', 'have', 'has', 'currently', 'now', 'today', 'already',
+].map(split));
+/** Words by which an analyst or a forum member attributes a figure to the company: "your 5,000", "they are guiding". */
+const SECOND_PERSON = new Set(['you', 'your', "you're", 'you’re', "you've", 'you’ve', "you'll", 'you’ll', 'they', 'their', "they're", 'they’re', 'management', 'company']);
+/** Words that make a sentence's figures hypothetical or illustrative, neither actual nor guidance. */
+const HYPOTHETICAL = indexPhrases(['if', 'imagine', 'suppose', 'supposing', 'hypothetically', 'let’s say', "let's say", 'say you', 'for example', 'for instance', 'whether'].map(split));
+/** Counted things of the conversation, not of the business: "three things", "2 statements". */
+const DISCOURSE_ITEMS = new Set(['thing', 'statement', 'question', 'point', 'factor', 'way', 'reason', 'example', 'comment', 'topic', 'follow-up', 'part', 'piece', 'step', 'minute']);
+
+/** Phrases indexed by their first word, so that a sentence is scanned once whatever the number of phrases. */
+type PhraseIndex = ReadonlyMap<string, readonly (readonly string[])[]>;
+function indexPhrases(phrases: readonly (readonly string[])[]): PhraseIndex {
+  const index = new Map<string, (readonly string[])[]>();
+  for (const words of phrases) index.set(words[0] ?? '', [...(index.get(words[0] ?? '') ?? []), words]);
+  return index;
+}
+
+function hasPhrase(tokens: readonly Token[], from: number, to: number, phrases: PhraseIndex): boolean {
+  for (let at = from; at < to; at++) {
+    const candidates = phrases.get(tokens[at]?.lower ?? '');
+    if (candidates?.some((words) => at + words.length <= to && words.every((word, offset) => tokens[at + offset]?.lower === word))) return true;
+  }
+  return false;
+}
+
+/** Items sorted by their first token: those starting in tokens [from, to), found by binary search. */
+function near<T>(sorted: readonly T[], firstOf: (item: T) => number, from: number, to: number): T[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (firstOf(sorted[middle] as T) < from) low = middle + 1;
+    else high = middle;
+  }
+  const found: T[] = [];
+  for (let index = low; index < sorted.length && firstOf(sorted[index] as T) < to; index++) found.push(sorted[index] as T);
+  return found;
+}
+const figureFirst = (figure: PlacedFigure) => figure.reading.first;
+const spanFirst = (span: { first: number }) => span.first;
+/** Tokens a reading may take, its rate words included; bounds the windows searched around it. */
+const LONGEST_READING = 16;
+
+/** Whether another figure than `figure` starts and ends within tokens [from, to). */
+function figureBetween(figures: readonly PlacedFigure[], figure: PlacedFigure, from: number, to: number): boolean {
+  return near(figures, figureFirst, from, to).some((other) => other !== figure && other.reading.last < to);
+}
+
+/**
+ * The period a figure compared with a base period is measured in: a growth "of 53% compared to
+ * Q2 '16" is the reported period's growth, the later of the two (a quarter or a year, like the base).
+ */
+function laterPeriod(tokens: readonly Token[], figure: PlacedFigure, mentions: readonly PeriodMention[], sentence: Sentence, anchor: FigureAnchor): string | null {
+  const { reading } = figure;
+  const base = near(mentions, spanFirst, reading.next, reading.next + 5).find((mention) => {
+    if (mention.first < reading.next || mention.first - reading.next > 4 || mention.last >= sentence.end || mention.period === null) return false;
+    return [tokens[mention.first - 1]?.lower, tokens[mention.first - 2]?.lower, tokens[mention.first - 3]?.lower].some((word) => word === 'compared' || word === 'versus' || word === 'vs');
+  });
+  if (!base?.period || !anchor.fiscalYear) return null;
+  if (base.period.length === 4) return String(anchor.fiscalYear);
+  return base.period[4] === 'Q' && anchor.fiscalQuarter ? `${anchor.fiscalYear}Q${anchor.fiscalQuarter}` : null;
+}
+
+/** The comparison-free period nearest to a figure in its sentence, or undefined when none is near. */
+function periodOf(tokens: readonly Token[], figure: PlacedFigure, others: readonly PlacedFigure[], mentions: readonly PeriodMention[], sentence: Sentence): PeriodMention | undefined {
+  const { reading } = figure;
+  const between = (from: number, to: number) => figureBetween(others, figure, from, to);
+  let best: { mention: PeriodMention; gap: number } | undefined;
+  const nearby = near(mentions, spanFirst, reading.first - PERIOD_BEFORE_GAP - LONGEST_READING, reading.next + PERIOD_AFTER_GAP + 1);
+  const opening = near(mentions, spanFirst, sentence.start, sentence.start + 2);
+  for (const mention of [...opening, ...nearby]) {
+    if (mention.first < sentence.start || mention.last >= sentence.end) continue;
+    const lead = [tokens[mention.first - 1]?.lower, tokens[mention.first - 2]?.lower, tokens[mention.first - 3]?.lower];
+    if (lead.some((word) => word !== undefined && COMPARISON.has(word))) continue;
+    let gap: number;
+    if (mention.first >= reading.next) {
+      gap = mention.first - reading.next;
+      if (gap > PERIOD_AFTER_GAP || between(reading.next, mention.first)) continue;
+    } else if (mention.last < reading.first) {
+      gap = reading.first - mention.last - 1;
+      const opensSentence = mention.first - sentence.start <= 1;
+      // A period said right after an earlier figure is that figure's ("$2 billion CapEx in the back half and ... $1 billion").
+      // Unless the two figures are joined ("the 20,000 next year and 25% gross margin").
+      const joined = gap <= 1 && (gap === 0 || ['and', ','].includes(tokens[mention.last + 1]?.lower ?? ''));
+      const claimed = !joined && near(others, figureFirst, Math.max(sentence.start, mention.first - PERIOD_AFTER_GAP - LONGEST_READING), mention.first).some(
+        (other) => other !== figure && other.reading.next <= mention.first && mention.first - other.reading.next <= PERIOD_AFTER_GAP);
+      if ((gap > PERIOD_BEFORE_GAP && !opensSentence) || claimed || between(mention.last + 1, reading.first)) continue;
+      gap += 0.5; // on a tie the period said after the figure wins: "28% in Q1 and 25% in Q4".
+    } else {
+      continue;
+    }
+    if (!best || gap < best.gap) best = { mention, gap };
+  }
+  return best?.mention;
+}
+
+/** The metric cue nearest to a figure in its sentence whose metric accepts the figure's unit. */
+function metricOf(figure: PlacedFigure, others: readonly PlacedFigure[], cues: readonly CueMatch[], sentence: Sentence): CueMatch | undefined {
+  const { reading, candidate } = figure;
+  const between = (from: number, to: number) => figureBetween(others, figure, from, to);
+  let best: { cue: CueMatch; gap: number } | undefined;
+  for (const cue of near(cues, spanFirst, reading.first - METRIC_BEFORE_GAP - LONGEST_READING, reading.next + METRIC_AFTER_GAP + 1)) {
+    if (cue.first < sentence.start || cue.last >= sentence.end || !metricAccepts(cue.metric, candidate.unit)) continue;
+    let gap: number;
+    if (cue.first > reading.last && cue.first <= reading.last + 1 && cue.first < reading.next) {
+      gap = 0; // a cue inside the rate words or right after the surface: "40 production vehicles"
+    } else if (cue.first >= reading.next) {
+      gap = cue.first - reading.next;
+      if (gap > METRIC_AFTER_GAP || between(reading.next, cue.first)) continue;
+    } else if (cue.last < reading.first) {
+      gap = reading.first - cue.last - 1;
+      if (gap > METRIC_BEFORE_GAP || between(cue.last + 1, reading.first)) continue;
+    } else {
+      continue;
+    }
+    if (!best || gap < best.gap) best = { cue, gap };
+  }
+  return best?.cue;
+}
+
+/** A production figure given per day, week, month or year is a production rate. */
+function refineMetric(metric: Metric, per: string | null): Metric {
+  if (metric === 'production' && per !== null && ['day', 'week', 'month', 'year'].includes(per)) return 'production_rate';
+  return metric;
+}
+
+/** The period a figure's period lies in relative to the call: -1 before or at the reported period, 1 after. */
+function tense(period: string | null, anchor: FigureAnchor): -1 | 0 | 1 {
+  const year = anchor.fiscalYear ?? null;
+  const quarter = anchor.fiscalQuarter ?? null;
+  if (period === null || year === null) return 0;
+  const periodYear = Number(period.slice(0, 4));
+  if (period.length === 4) return periodYear < year ? -1 : periodYear > year ? 1 : quarter === 4 ? -1 : 0;
+  const periodQuarter = period[4] === 'Q' ? Number(period[5]) : Number(period[5]) * 2;
+  const reported = quarter ?? 4;
+  const scale = period[4] === 'Q' ? reported : Math.ceil(reported / 2);
+  if (periodYear !== year) return periodYear < year ? -1 : 1;
+  return periodQuarter <= scale ? -1 : 1;
+}
+
+/** What a sentence says about the figures in it, read once per sentence. */
+interface SentenceTone {
+  consensus: boolean;
+  guidance: boolean;
+  forward: boolean;
+  past: boolean;
+  aboutCompany: boolean;
+  hypothetical: boolean;
+}
+
+function toneOf(tokens: readonly Token[], sentence: Sentence): SentenceTone {
+  const { start, end } = sentence;
+  let aboutCompany = false;
+  for (let at = start; at < end; at++) if (SECOND_PERSON.has(tokens[at]?.lower ?? '')) aboutCompany = true;
+  return {
+    consensus: hasPhrase(tokens, start, end, CONSENSUS_CUES),
+    guidance: hasPhrase(tokens, start, end, GUIDANCE_CUES),
+    forward: hasPhrase(tokens, start, end, FORWARD_CUES),
+    past: hasPhrase(tokens, start, end, PAST_CUES),
+    aboutCompany,
+    hypothetical: hasPhrase(tokens, start, end, HYPOTHETICAL),
+  };
+}
+
+/**
+ * actual, guidance, estimate or consensus from who speaks, the tense of the sentence and the
+ * period; null for hypothetical or illustrative figures, counts of things said, and durations that
+ * say when or how long rather than measure something (those with a metric, such as payment terms, keep a kind).
+ */
+function kindOf(tone: SentenceTone, figure: PlacedFigure, anchor: FigureAnchor): FigureKind | null {
+  const { candidate } = figure;
+  if (tone.consensus) return 'consensus';
+  const speaker = anchor.speakerType ?? null;
+  if (speaker === 'operator') return null;
+  // An executive's "if" is an illustration; an analyst's or a member's is their own scenario, an estimate.
+  if (tone.hypothetical && (speaker === 'executive' || speaker === 'unknown' || speaker === null)) return null;
+  if (DISCOURSE_ITEMS.has(candidate.item ?? '') || (candidate.unit === 'duration' && candidate.metric === null)) return null;
+  const when = tense(candidate.period, anchor);
+  const forward = when === 1 || (when === 0 && (tone.guidance || tone.forward));
+  const past = when === -1 || tone.past;
+  // Management speaks of its own business: what it does not project is what it has.
+  if (speaker === 'executive' || speaker === 'unknown' || speaker === null) return forward ? 'guidance' : 'actual';
+  if (speaker === 'analyst') {
+    // An analyst who puts a figure to the company ("your 5,000", "you're guiding to") quotes its guidance.
+    if (tone.guidance || tone.aboutCompany) return past && !forward ? 'actual' : 'guidance';
+    return forward || tone.hypothetical ? 'estimate' : past ? 'actual' : null;
+  }
+  if (tone.guidance) return 'guidance';
+  return forward || !past ? 'estimate' : 'actual';
+}
+
+/** Words that make a bare amount near them money: "~650-750m of additional cash", "cash balances by a half billion". */
+const MONEY_WORDS = new Set([
+  'cash', 'income', 'revenue', 'revenues', 'cost', 'costs', 'price', 'prices', 'profit', 'profits', 'balance', 'balances', 'deposit',
+  'deposits', 'spend', 'spending', 'spent', 'expense', 'expenses', 'capex', 'opex', 'funding', 'debt', 'liquidity', 'payables',
+  'receivables', 'earnings', 'burn', 'worth', 'valuation', 'budget', 'savings', 'proceeds', 'loss', 'losses', 'dollars', 'loans',
+  'assets', 'capital', 'equity', 'reserves', 'provision', 'provisions', 'fees', 'dividend', 'dividends', 'buyback', 'buybacks',
+  'repurchases', 'sales',
+]);
+/** Tokens around a bare amount searched for money words. */
+const MONEY_WINDOW = 4;
+const QUALIFIER_WORDS = new Set(['about', 'roughly', 'approximately', 'around', 'maybe', '~', 'only', 'just']);
+
+/**
+ * A bare amount (no currency, no counted noun) is money by context when a money word stands next
+ * to it, or when it is scaled ("1.5k") in a sentence that prices something in a currency; its
+ * currency is not stated, so its unit is unknown (null) rather than a count.
+ */
+function isMoneyByContext(tokens: readonly Token[], figure: PlacedFigure, sentence: Sentence, priced: boolean): boolean {
+  const { reading, candidate } = figure;
+  if (candidate.unit !== 'count' || candidate.item !== null) return false;
+  // "30 Model 3s", "75k total units": things are counted a word or two later.
+  for (let at = reading.next; at < Math.min(sentence.end, reading.next + 2); at++) {
+    const word = tokens[at];
+    if (word && (NAMING_WORDS.has(word.lower) || readCountedNoun(tokens, at, false) !== null)) return false;
+  }
+  const from = Math.max(sentence.start, reading.first - MONEY_WINDOW);
+  const to = Math.min(sentence.end, reading.next + MONEY_WINDOW);
+  for (let at = from; at < to; at++) {
+    if ((at < reading.first || at >= reading.next) && MONEY_WORDS.has(tokens[at]?.lower ?? '')) return true;
+  }
+  return reading.low.scaled && priced;
+}
+
+/** "from $1.5 to about $1.1": the second figure of a change takes the metric of the first. */
+function changePartner(tokens: readonly Token[], figure: PlacedFigure, previous: PlacedFigure | undefined): PlacedFigure | undefined {
+  if (!previous) return undefined;
+  const between = tokens.slice(previous.reading.next, figure.reading.first).map((token) => token.lower);
+  const from = tokens[previous.reading.first - 1]?.lower === 'from';
+  return from && between[0] === 'to' && between.slice(1).every((word) => QUALIFIER_WORDS.has(word)) ? previous : undefined;
+}
+
+/** "Per unit effective ZEV credit market price ... $4.0k": a rate said before the metric's words. */
+function perBefore(tokens: readonly Token[], cue: CueMatch, sentence: Sentence): string | null {
+  for (let at = Math.max(sentence.start, cue.first - 6); at < cue.first; at++) {
+    if (tokens[at]?.lower === 'per') return PER_WORDS[tokens[at + 1]?.lower ?? ''] ?? null;
+  }
+  return null;
+}
+
+/** Fills period, metric, metric_label and kind of every figure of one text, from its sentences. */
+export function resolveContext(text: string, tokens: readonly Token[], figures: readonly PlacedFigure[], mentions: readonly PeriodMention[], anchor: FigureAnchor): void {
+  if (figures.length === 0) return;
+  const sentences = splitSentences(tokens);
+  const sentenceOf = sentenceIndex(sentences, tokens.length);
+  const figureTokens = new Set<number>();
+  for (const { reading } of figures) for (let at = reading.first; at <= reading.last; at++) figureTokens.add(at);
+  // A year read as a figure ("$2016") is no period; every other mention is.
+  const periods = mentions.filter((mention) => !figureTokens.has(mention.first));
+  const cues = findCues(tokens, 0, tokens.length).filter((cue) => !figureTokens.has(cue.first));
+  // Per sentence, read once: its tone and whether it prices anything in a currency.
+  const tones = new Map<number, SentenceTone>();
+  const isMoney = (figure: PlacedFigure) => /^[A-Z]{3}$/.test(figure.candidate.unit ?? '');
+  const priced = new Map<number, number>();
+  for (const figure of figures) {
+    const at = sentenceOf[figure.reading.first] ?? 0;
+    if (isMoney(figure)) priced.set(at, (priced.get(at) ?? 0) + 1);
+  }
+  figures.forEach((figure, index) => {
+    const sentenceAt = sentenceOf[figure.reading.first] ?? 0;
+    const sentence = sentences[sentenceAt] ?? { start: 0, end: tokens.length };
+    const candidate = figure.candidate;
+    const pricedElsewhere = (priced.get(sentenceAt) ?? 0) - (isMoney(figure) ? 1 : 0) > 0;
+    if (isMoneyByContext(tokens, figure, sentence, pricedElsewhere)) candidate.unit = null;
+    const mention = periodOf(tokens, figure, figures, periods, sentence);
+    const cue = metricOf(figure, figures, cues, sentence);
+    candidate.period = mention ? mention.period : laterPeriod(tokens, figure, periods, sentence, anchor);
+    const partner = cue ? undefined : changePartner(tokens, figure, figures[index - 1]);
+    if (cue) {
+      candidate.metric = refineMetric(cue.metric, candidate.per);
+      candidate.metricLabel = text.slice(tokens[cue.first]?.start ?? 0, tokens[cue.last]?.end ?? 0);
+      if (candidate.per === null && candidate.unit !== null && /^[A-Z]{3}$/.test(candidate.unit)) candidate.per = perBefore(tokens, cue, sentence);
+    } else if (partner?.candidate.metric && metricAccepts(partner.candidate.metric as Metric, candidate.unit)) {
+      candidate.metric = partner.candidate.metric;
+      candidate.metricLabel = partner.candidate.metricLabel;
+    }
+    // Earnings per share are per share, whether or not the sentence says so.
+    if (candidate.metric === 'eps' && candidate.per === null) candidate.per = 'share';
+    let tone = tones.get(sentenceAt);
+    if (!tone) {
+      tone = toneOf(tokens, sentence);
+      tones.set(sentenceAt, tone);
+    }
+    candidate.kind = kindOf(tone, figure, anchor);
+  });
+}
