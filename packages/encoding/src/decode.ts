@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { StageIssue } from '@callset/schema';
 import { CP1252_HIGH, decodeSequence, sequenceLength } from './bytes.ts';
@@ -58,11 +59,9 @@ function validSequenceAt(buffer: Buffer, at: number): number {
  * file is cp1252 (a Latin-1 file reads the same but for C1 controls, which text does not hold).
  */
 function decodeUtf8(body: Buffer): Decoded {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8', invalid: [] };
-  } catch {
-    // Falls through to the byte walk below: only files that are not valid UTF-8 pay for it.
-  }
+  // Only files that are not valid UTF-8 pay for the byte walk below. (Not `TextDecoder`: it would
+  // drop a second BOM silently, where `normalizeBefore` removes it and says so.)
+  if (isUtf8(body)) return { text: body.toString('utf8'), encoding: 'utf-8', invalid: [] };
   const parts: string[] = [];
   const invalid: Decoded['invalid'] = [];
   let length = 0;
@@ -153,10 +152,15 @@ interface Located {
 function repairText(input: string): { text: string; located: Located[]; maps: PassMap[] } {
   const steps: { edits: Edit[]; source: string; map: PassMap }[] = [];
   let text = input;
+  // NFC is the costliest pass and idempotent: after its first run it has work only where a later
+  // pass edited the text.
+  let editedSinceNfc = true;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let changed = false;
     for (const pass of PASSES) {
+      if (pass === normalizeNfc && !editedSinceNfc) continue;
       const edits = pass(text);
+      editedSinceNfc = pass === normalizeNfc ? false : editedSinceNfc || edits.length > 0;
       if (edits.length === 0) continue;
       steps.push({ edits, source: text, map: new PassMap(edits) });
       text = applyEdits(text, edits);

@@ -84,6 +84,7 @@ const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
  * wholly before it. The pairs are found by a native regex scan, so text without any costs nothing.
  */
 export function toCodePointOffsets(text: string, indices: readonly number[]): number[] {
+  if (indices.length === 0) return [];
   const pairs = Array.from(text.matchAll(SURROGATE_PAIR), (match) => match.index);
   if (pairs.length === 0) return [...indices];
   const order = indices.map((_, i) => i).sort((a, b) => (indices[a] as number) - (indices[b] as number));
