@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import iconv from 'iconv-lite';
-import { repairBytes } from '../src/decode.ts';
+import { repairBytes } from '../src/index.ts';
 import { asCp1252, lossy } from '../test/helpers.ts';
 
 const megabytes = Number(process.argv[2] ?? 32);

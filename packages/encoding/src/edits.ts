@@ -56,18 +56,7 @@ export class PassMap {
 
   private map(position: number, from: readonly number[], to: readonly number[], fromLength: (edit: Edit) => number, toLength: (edit: Edit) => number): number {
     // Last edit starting at or before `position` (binary search keeps a pass map O(log n) per lookup).
-    let low = 0;
-    let high = from.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if ((from[mid] as number) <= position) {
-        found = mid;
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
+    const found = lastAtOrBefore(from, position);
     if (found < 0) return position;
     const edit = this.edits[found] as Edit;
     const fromStart = from[found] as number;
@@ -75,6 +64,23 @@ export class PassMap {
     const past = position - fromStart - fromLength(edit);
     return past < 0 ? toStart : toStart + toLength(edit) + past;
   }
+}
+
+/** Index of the last of the sorted `starts` at or before `position`, or -1. */
+export function lastAtOrBefore(starts: readonly number[], position: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((starts[mid] as number) <= position) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
 }
 
 const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;

@@ -18,7 +18,7 @@ const REPLACEMENT = 0xfffd;
 /** Bytes cp1252 leaves undefined; a decoder that met them wrote U+FFFD. Most likely first (`â€�` is `”`). */
 const UNDEFINED_CP1252 = [0x9d, 0x81, 0x8d, 0x8f, 0x90];
 /** Where a repair can start: a UTF-8 lead byte's character, or a C1 control. */
-const START = /[\u0080-\u009f\u00c2-\u00f4]/g;
+export const MOJIBAKE_START = /[\u0080-\u009f\u00c2-\u00f4]/g;
 /** Typographic punctuation that the lossy mechanism cannot leave intact. */
 const TYPOGRAPHY = /[\u2010-\u2027\u2030-\u203a\u20ac\u2122]/g;
 const MAX_DEPTH = 3;
@@ -49,10 +49,25 @@ const isLower = (char: string): boolean => /\p{Ll}/u.test(char);
 const isUpper = (char: string): boolean => /\p{Lu}/u.test(char);
 const isDigit = (char: string): boolean => char >= '0' && char <= '9';
 const isSpace = (char: string): boolean => char === '' || /\s/u.test(char);
+/** Per code point: 0 not yet known, else PLAUSIBLE and VISIBLE flags plus KNOWN (filled on first use). */
+const CHARACTER_FLAGS = new Uint8Array(0x110000);
+const KNOWN = 1;
+const PLAUSIBLE = 2;
+const VISIBLE = 4;
+function characterFlags(code: number): number {
+  let flags = CHARACTER_FLAGS[code] as number;
+  if (flags === 0) {
+    const char = String.fromCodePoint(code);
+    const plausible = !/[\p{Cc}\p{Cn}\p{Cs}]/u.test(char);
+    flags = KNOWN | (plausible ? PLAUSIBLE : 0) | (plausible && !/[\p{Cf}\p{M}]/u.test(char) ? VISIBLE : 0);
+    CHARACTER_FLAGS[code] = flags;
+  }
+  return flags;
+}
 /** Decoded characters worth keeping: no controls, unassigned code points or surrogates. */
-const isPlausible = (code: number): boolean => !/[\p{Cc}\p{Cn}\p{Cs}]/u.test(String.fromCodePoint(code));
+const isPlausible = (code: number): boolean => (characterFlags(code) & PLAUSIBLE) !== 0;
 /** A lossy guess must also be visible on its own: no format characters or combining marks. */
-const isVisible = (code: number): boolean => isPlausible(code) && !/[\p{Cf}\p{M}]/u.test(String.fromCodePoint(code));
+const isVisible = (code: number): boolean => (characterFlags(code) & VISIBLE) !== 0;
 const isTypography = (code: number): boolean => (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x203a) || code === 0x20ac || code === 0x2122;
 /** Characters that can stand for a byte of a mis-decoded UTF-8 sequence. */
 const isByteChar = (code: number): boolean => code === REPLACEMENT || BYTE_OF[code] !== 0;
@@ -61,29 +76,46 @@ const isByteChar = (code: number): boolean => code === REPLACEMENT || BYTE_OF[co
  * A cp1252 punctuation byte after an upper-case lead letter inside a capitalised word is far more
  * often real text (`CAFÉ—`) than a lower-case letter's mojibake; mojibake keeps case (`SIÄ˜` = `SIĘ`).
  */
-function looksLikeRealText(prev: string, units: readonly Unit[], code: number): boolean {
-  const second = units[1];
-  if (!second || second.code < 0x2000) return false;
+function looksLikeRealText(prev: string, second: Unit, code: number): boolean {
+  if (second.code < 0x2000) return false;
   return isUpper(prev) && isLower(String.fromCodePoint(code));
 }
+
+/** Scratch byte sequences by length, so that trying a sequence allocates nothing. */
+const SEQUENCES: number[][] = [[], [0], [0, 0], [0, 0, 0], [0, 0, 0, 0]];
 
 /** Try the complete sequence starting at `units[k]`; U+FFFD stands for an undefined cp1252 byte. */
 function decodeComplete(units: readonly Unit[], k: number, prev: string): Unit | null {
   const lead = units[k] as Unit;
   const length = sequenceLength(BYTE_OF[lead.code] ?? 0);
   if (length === 0 || k + length > units.length) return null;
-  const parts = units.slice(k, k + length);
-  const bytes = parts.map((unit) => (unit.code === REPLACEMENT ? -1 : (BYTE_OF[unit.code] ?? 0)));
-  const gaps = bytes.flatMap((byte, i) => (byte === -1 ? [i] : []));
-  if (gaps.length > 1 || gaps[0] === 0) return null;
-  for (const fill of gaps.length === 0 ? [-1] : UNDEFINED_CP1252) {
-    const candidate = bytes.map((byte) => (byte === -1 ? fill : byte));
-    const code = decodeSequence(candidate);
-    if (code < 0 || !isPlausible(code) || looksLikeRealText(prev, parts, code)) continue;
-    const c1 = parts.some((unit) => unit.code >= 0x80 && unit.code <= 0x9f);
-    const depth = parts.some((unit) => unit.rule !== null);
-    const rule = depth ? 'double-encoded' : gaps.length ? 'utf8-as-cp1252-replaced' : c1 ? 'utf8-as-latin1' : 'utf8-as-cp1252';
-    return { code, start: lead.start, end: (parts.at(-1) as Unit).end, rule, typography: parts.reduce((sum, unit) => sum + unit.typography, 0) };
+  const bytes = SEQUENCES[length] as number[];
+  let gap = -1;
+  for (let i = 0; i < length; i++) {
+    const code = (units[k + i] as Unit).code;
+    if (code !== REPLACEMENT) {
+      bytes[i] = BYTE_OF[code] ?? 0;
+    } else if (gap === -1 && i > 0) {
+      gap = i;
+    } else {
+      return null; // the lead itself, or a second byte, is unknown
+    }
+  }
+  for (const fill of gap === -1 ? [-1] : UNDEFINED_CP1252) {
+    if (gap !== -1) bytes[gap] = fill;
+    const code = decodeSequence(bytes);
+    if (code < 0 || !isPlausible(code) || looksLikeRealText(prev, units[k + 1] as Unit, code)) continue;
+    let c1 = false;
+    let depth = false;
+    let typography = 0;
+    for (let i = k; i < k + length; i++) {
+      const unit = units[i] as Unit;
+      c1 ||= unit.code >= 0x80 && unit.code <= 0x9f;
+      depth ||= unit.rule !== null;
+      typography += unit.typography;
+    }
+    const rule = depth ? 'double-encoded' : gap !== -1 ? 'utf8-as-cp1252-replaced' : c1 ? 'utf8-as-latin1' : 'utf8-as-cp1252';
+    return { code, start: lead.start, end: (units[k + length - 1] as Unit).end, rule, typography };
   }
   return null;
 }
@@ -99,8 +131,12 @@ function decodeLossyPair(units: readonly Unit[], k: number, prev: string): Unit 
   if (BYTE_OF[lead.code] !== 0xe2 || lead.rule !== null || !last || last.rule !== null) return null;
   const lastByte = BYTE_OF[last.code] ?? 0;
   if (lastByte < 0xa0 || lastByte > 0xbf) return null;
+  const bytes = SEQUENCES[3] as number[];
+  bytes[0] = 0xe2;
+  bytes[2] = lastByte;
   for (let middle = 0x80; middle <= 0x9f; middle++) {
-    const code = decodeSequence([0xe2, middle, lastByte]);
+    bytes[1] = middle;
+    const code = decodeSequence(bytes);
     if (!isVisible(code)) continue;
     const trademark = code === 0x2022 && /[\p{L}\p{N}]/u.test(prev) ? 0x2122 : code;
     return { code: trademark, start: lead.start, end: last.end, rule: 'lossy-c1-stripped', typography: 0 };
@@ -232,27 +268,37 @@ const neighbour = (text: string, unit: Unit | undefined, at: number): string => 
  */
 const EVIDENCE_PER_CORRECT_MARK = 4;
 
-function isLossyDocument(text: string, pending: readonly Pending[], consumedTypography: number): boolean {
+/** Typographic marks in `text` that the lossy mechanism cannot leave intact. */
+export const countTypography = (text: string): number => text.match(TYPOGRAPHY)?.length ?? 0;
+
+function isLossyDocument(text: string, typographyElsewhere: () => number, pending: readonly Pending[], consumedTypography: number): boolean {
   const weak = pending.filter((item) => item.evidence === WEAK).length;
   const strong = pending.filter((item) => item.evidence === STRONG).length;
   if (weak < 3 && strong === 0) return false;
-  const correct = (text.match(TYPOGRAPHY)?.length ?? 0) - consumedTypography;
+  const correct = countTypography(text) + typographyElsewhere() - consumedTypography;
   return correct * EVIDENCE_PER_CORRECT_MARK <= strong + weak;
 }
 
-/** Mojibake repairs of `text`, sorted and disjoint, in its UTF-16 indices. */
-export function repairMojibake(text: string): Edit[] {
+/**
+ * Mojibake repairs of `text`, sorted and disjoint, in its UTF-16 indices. `typographyElsewhere`
+ * counts the typographic marks of the document outside `text`, when `text` is only the lines of it
+ * that hold a candidate (see `lines-to-repair.ts`).
+ */
+export function repairMojibake(text: string, typographyElsewhere: () => number = () => 0): Edit[] {
   const pending: Pending[] = [];
   let consumedTypography = 0;
   let quoteOpenLine = -1;
   let lineStart = 0;
   let nextNewline = text.indexOf('\n');
-  START.lastIndex = 0;
-  for (let match = START.exec(text); match; match = START.exec(text)) {
+  MOJIBAKE_START.lastIndex = 0;
+  for (let match = MOJIBAKE_START.exec(text); match; match = MOJIBAKE_START.exec(text)) {
     const runStart = match.index;
     let runEnd = runStart;
     while (runEnd < text.length && isByteChar(text.charCodeAt(runEnd))) runEnd += 1;
-    START.lastIndex = runEnd;
+    MOJIBAKE_START.lastIndex = runEnd;
+    // A lone lead letter (`é` in correct text) is nothing to repair: no sequence, no bare lead.
+    const first = text.charCodeAt(runStart);
+    if (runEnd === runStart + 1 && first !== 0xe2 && first !== 0xc3 && first > 0x9f) continue;
     // Walk the line start forward (never back), so finding it stays linear over the text.
     while (nextNewline !== -1 && nextNewline < runStart) {
       lineStart = nextNewline + 1;
@@ -294,6 +340,6 @@ export function repairMojibake(text: string): Edit[] {
       pending.push({ edit: { start: unit.start, end, after: decision.after, rule: decision.rule, kind: 'repair' }, guarded: decision.guarded, evidence: decision.evidence });
     }
   }
-  const lossy = pending.some((item) => item.guarded) && isLossyDocument(text, pending, consumedTypography);
+  const lossy = pending.some((item) => item.guarded) && isLossyDocument(text, typographyElsewhere, pending, consumedTypography);
   return pending.filter((item) => !item.guarded || lossy).map((item) => item.edit);
 }

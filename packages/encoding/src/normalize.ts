@@ -12,19 +12,19 @@ const normalization = (start: number, end: number, after: string, rule: string):
  * of mojibake (`Ã` + U+00AD is `í`); `normalizeAfter` removes what repair left of them.
  * U+200C/U+200D stay too: they carry meaning in Persian and in emoji sequences.
  */
-const BEFORE = /[\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u2060\ufeff]/g;
+export const BEFORE_REPAIR = /[\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u2060\ufeff]/g;
 
 export function normalizeBefore(text: string): Edit[] {
   const edits: Edit[] = [];
   // One character class, not an alternation: V8 scans a class over the whole text far faster.
-  BEFORE.lastIndex = 0;
-  for (let match = BEFORE.exec(text); match; match = BEFORE.exec(text)) {
+  BEFORE_REPAIR.lastIndex = 0;
+  for (let match = BEFORE_REPAIR.exec(text); match; match = BEFORE_REPAIR.exec(text)) {
     const start = match.index;
     const code = text.charCodeAt(start);
     if (code === 0x0d || code === 0x2028 || code === 0x2029) {
       const end = code === 0x0d && text.charCodeAt(start + 1) === 0x0a ? start + 2 : start + 1;
       edits.push(normalization(start, end, '\n', 'line-end'));
-      BEFORE.lastIndex = end;
+      BEFORE_REPAIR.lastIndex = end;
     } else {
       edits.push(normalization(start, start + 1, '', code < 0x20 || code === 0x7f ? 'control-character' : 'zero-width'));
     }
@@ -38,7 +38,7 @@ export function normalizeBefore(text: string): Edit[] {
  * posts with lines holding only U+00A0); the private-use bullet U+F0B7 of Word's Symbol font to
  * `•`; export escapes `\$`, `\%`, `\&` to the bare sign (never Markdown's structural `\*`, `\_`).
  */
-const AFTER = /[\u0080-\u009f\u00a0\u00ad\u1680\u2000-\u200a\u202f\u205f\u3000\uf0b7\\]/g;
+export const AFTER_REPAIR = /[\u0080-\u009f\u00a0\u00ad\u1680\u2000-\u200a\u202f\u205f\u3000\uf0b7\\]/g;
 const ESCAPED = new Set(['$', '%', '&']);
 
 export function normalizeAfter(text: string): Edit[] {
@@ -47,8 +47,8 @@ export function normalizeAfter(text: string): Edit[] {
   let lineStart = -1;
   let lineEnd = -1;
   let lineBlank = false;
-  AFTER.lastIndex = 0;
-  for (let match = AFTER.exec(text); match; match = AFTER.exec(text)) {
+  AFTER_REPAIR.lastIndex = 0;
+  for (let match = AFTER_REPAIR.exec(text); match; match = AFTER_REPAIR.exec(text)) {
     const start = match.index;
     const code = text.charCodeAt(start);
     if ((code >= 0x80 && code <= 0x9f) || code === 0xad) {
@@ -60,7 +60,7 @@ export function normalizeAfter(text: string): Edit[] {
       const sign = text.charAt(start + 1);
       if (ESCAPED.has(sign) && text.charCodeAt(start - 1) !== 0x5c) {
         edits.push(normalization(start, start + 2, sign, 'export-escape'));
-        AFTER.lastIndex = start + 2;
+        AFTER_REPAIR.lastIndex = start + 2;
       }
     } else {
       if (start >= lineEnd) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { repairBytes } from '../src/decode.ts';
+import { repairBytes } from '../src/index.ts';
 import { NFC_SENSITIVE } from '../src/normalize.ts';
 import { utf8 } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { repairBytes } from '../src/decode.ts';
+import { repairBytes } from '../src/index.ts';
 import { asCp1252, asLatin1, doubleCp1252, lossy, lossySpaces, repaired } from './helpers.ts';
 
 const read = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');

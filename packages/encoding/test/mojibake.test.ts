@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repairBytes } from '../src/decode.ts';
+import { repairBytes } from '../src/index.ts';
 import { asCp1252, asLatin1, doubleCp1252, lossy, lossySpaces, repaired, utf8 } from './helpers.ts';
 
 const repair = (text: string) => repairBytes(utf8(text));

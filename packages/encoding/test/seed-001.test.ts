@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { repairBytes } from '../src/decode.ts';
+import { repairBytes } from '../src/index.ts';
 
 const seed = readFileSync(new URL('../../../seeds/001_b1b0479d018b9915.txt', import.meta.url));
 const result = repairBytes(seed);
