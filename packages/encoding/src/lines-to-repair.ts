@@ -106,24 +106,31 @@ export class SplicedRepair {
     private readonly maps: readonly PassMap[],
   ) {
     this.starts = spans.map((span) => span.start);
-    const parts: string[] = [];
     let joinedAt = 0;
     let shift = 0;
-    let copiedTo = 0;
     for (const span of spans) {
       const outStart = this.forward(joinedAt);
       this.joinedStarts.push(joinedAt);
       this.joinedOutStarts.push(outStart);
       this.outStarts.push(span.start + shift);
       joinedAt += span.end - span.start;
-      const outEnd = this.forward(joinedAt);
-      parts.push(input.slice(copiedTo, span.start), joinedOutput.slice(outStart, outEnd));
-      copiedTo = span.end;
-      shift += outEnd - outStart - (span.end - span.start);
+      shift += this.forward(joinedAt) - outStart - (span.end - span.start);
       this.shiftAfter.push(shift);
     }
+    this.text = maps.length === 0 ? input : isWhole(input, spans) ? joinedOutput : this.splice(input, joinedOutput);
+  }
+
+  /** The document's output: its input outside the spans, the chain's output inside. */
+  private splice(input: string, joinedOutput: string): string {
+    const parts: string[] = [];
+    let copiedTo = 0;
+    for (const [k, span] of this.spans.entries()) {
+      const outEnd = k + 1 < this.spans.length ? (this.joinedOutStarts[k + 1] as number) : joinedOutput.length;
+      parts.push(input.slice(copiedTo, span.start), joinedOutput.slice(this.joinedOutStarts[k] as number, outEnd));
+      copiedTo = span.end;
+    }
     parts.push(input.slice(copiedTo));
-    this.text = spans.length === 0 ? input : isWhole(input, spans) ? joinedOutput : parts.join('');
+    return parts.join('');
   }
 
   private forward(joined: number): number {
