@@ -203,9 +203,12 @@ const CONTRACTION_TAIL = /^(?:s|t|m|re|ve|ll|d)(?=[^\p{L}\p{N}]|\u00e2|$)/iu;
  * A lead character whose continuation bytes were all stripped. `â` stood for U+2000..U+201F
  * (quotes, dashes), `Ã` for U+00C0..U+00DF (capitals, `×`, `ß`) or, before a space that was U+00A0,
  * `à`. Only the contraction rule (`innerApostrophe`) fires in any document; every rule here needs a
- * lossy document (`isLossyDocument`), and the first and the `à` rule count as weak evidence of one.
+ * lossy document (`isLossyDocument`); the dash, `à`, `×`, `ß` and capital rules count as weak
+ * evidence of one (a correct text hardly has `â` between spaces or digits, or `Ã` before a
+ * lower-case letter), the quote and apostrophe rules as none (`âge`, `château`).
  *
- * - whitespace `â` whitespace (`Dan Galves â Deutsche Bank`) -> `–`.
+ * - whitespace `â` whitespace (`Dan Galves â Deutsche Bank`) -> `–`: the seeds have spaced en
+ *   dashes in labels and in running text, no spaced em dash.
  * - digit `â` digit -> `–` (a range).
  * - start, whitespace or bracket `â` letter -> `“` (opening quote; double quotes far outnumber single
  *   ones in transcripts), or `’` before two digits and `s` (`’90s`).
@@ -223,7 +226,7 @@ function bareLeadRule(lead: number, ctx: BareContext): BareDecision | null {
   if (lead === 0xe2) {
     if (isLetter(prev) && isLetter(next)) return null; // decided by the caller, which sees the whole tail
     if (isSpace(prev) && isSpace(next)) return guess('–', 'lossy-en-dash', WEAK);
-    if (isDigit(prev) && isDigit(next)) return guess('–', 'lossy-range-dash');
+    if (isDigit(prev) && isDigit(next)) return guess('–', 'lossy-range-dash', WEAK);
     if ((isSpace(prev) || /[([{]/u.test(prev)) && (isLetter(next) || isDigit(next))) {
       return /^\d\ds/u.test(next + afterNext + ctx.third) ? guess('’', 'lossy-apostrophe-year') : guess('“', 'lossy-open-quote');
     }
@@ -235,9 +238,9 @@ function bareLeadRule(lead: number, ctx: BareContext): BareDecision | null {
   if (next === ' ' && (isLower(prev) || (isSpace(prev) && isLower(afterNext)) || (isSpace(prev) && afterNext === ' '))) {
     return { ...guess('à', 'lossy-a-grave', WEAK), consume: isSpace(afterNext) ? 1 : 0 };
   }
-  if (isDigit(prev) && (isSpace(next) || isDigit(next))) return guess('×', 'lossy-times');
-  if (isLower(prev) && isLower(next)) return guess('ß', 'lossy-sharp-s');
-  if (!isLetter(prev) && isLower(next)) return guess('É', 'lossy-capital');
+  if (isDigit(prev) && (isSpace(next) || isDigit(next))) return guess('×', 'lossy-times', WEAK);
+  if (isLower(prev) && isLower(next)) return guess('ß', 'lossy-sharp-s', WEAK);
+  if (!isLetter(prev) && isLower(next)) return guess('É', 'lossy-capital', WEAK);
   return null;
 }
 

@@ -31,9 +31,17 @@ describe('synthetic: the clean corpus corrupted by each mechanism', () => {
     }
   });
 
+  it('restores a mixed file, where only some paragraphs went through a mechanism, exactly', () => {
+    const mechanisms = [asCp1252, asLatin1, doubleCp1252];
+    const mixed = corpus.map((paragraph, i) => (i % 2 ? (mechanisms[i % 3] as (text: string) => string)(paragraph) : paragraph)).join('\n\n');
+    expect(repaired(mixed)).toBe(corpus.join('\n\n'));
+  });
+
+  // What is still wrong is what the lossy mechanism makes unknowable (see known-failures.json): `—`
+  // for the guessed `–`, `‘’` for `“”`, `Â`, `Ä`, `Å`, `Ø`, `Ü` for the guessed `É`.
   it.each([
-    ['lossy', lossy, 4, 1576, 1595],
-    ['lossy, U+00A0 as space', lossySpaces, 4, 1576, 1595],
+    ['lossy', lossy, 4, 1579, 1595],
+    ['lossy, U+00A0 as space', lossySpaces, 4, 1579, 1595],
   ] as const)('measures %s restoration', (name, corrupt, exactParagraphs, rightChars, comparedChars) => {
     let exact = 0;
     let right = 0;
