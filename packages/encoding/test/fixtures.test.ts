@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { repairBytes } from '../src/index.ts';
 import { asCp1252, asLatin1, doubleCp1252, lossy, lossySpaces, repaired } from './helpers.ts';
@@ -6,6 +7,8 @@ import { asCp1252, asLatin1, doubleCp1252, lossy, lossySpaces, repaired } from '
 const read = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 /** Paragraphs of clean transcript-style text: curly quotes, dashes, ellipses, bullets, currencies, accented names. */
 const corpus = read('clean-corpus.txt').split('\n\n');
+/** Lines of correct text that must come back unchanged. */
+const negative = read('negative.txt').split('\n').filter(Boolean);
 
 describe('in-the-wild', () => {
   const cases = JSON.parse(read('in-the-wild.json')) as { source: string; corrupted: string; repaired: string }[];
@@ -29,6 +32,29 @@ describe('synthetic: the clean corpus corrupted by each mechanism', () => {
       expect(corrupt(paragraph)).not.toBe(paragraph);
       expect(repaired(corrupt(paragraph))).toBe(paragraph);
     }
+  });
+
+  it.each([
+    ['UTF-16LE', Buffer.from([0xff, 0xfe]), 'utf-16le'],
+    ['UTF-16BE', Buffer.from([0xfe, 0xff]), 'utf-16be'],
+    ['UTF-8', Buffer.from([0xef, 0xbb, 0xbf]), 'utf8'],
+  ] as const)('decodes the corpus from %s with a BOM exactly', (_, bom, encoding) => {
+    const text = corpus.join('\n\n');
+    const result = repairBytes(Buffer.concat([bom, iconv.encode(text, encoding)]));
+    expect([result.text, result.repairs, result.normalizations, result.issues]).toEqual([text, [], [], []]);
+  });
+
+  it('decodes every paragraph from cp1252 bytes exactly, and says so', () => {
+    for (const paragraph of corpus) {
+      const result = repairBytes(iconv.encode(paragraph, 'win1252'));
+      expect([result.text, result.encoding, result.issues.map((issue) => issue.code)]).toEqual([paragraph, 'windows-1252', ['encoding/not-utf8']]);
+    }
+  });
+
+  it('decodes Latin-1 bytes exactly', () => {
+    const latin1 = negative.filter((line) => iconv.decode(iconv.encode(line, 'latin1'), 'latin1') === line && /[^\u0000-\u007f]/u.test(line));
+    expect(latin1).toHaveLength(5);
+    for (const line of latin1) expect(repairBytes(iconv.encode(line, 'latin1')).text).toBe(line);
   });
 
   it('restores a mixed file, where only some paragraphs went through a mechanism, exactly', () => {
@@ -61,8 +87,7 @@ describe('synthetic: the clean corpus corrupted by each mechanism', () => {
 });
 
 describe('negative: correct text stays unchanged', () => {
-  const lines = read('negative.txt').split('\n').filter(Boolean);
-  it.each(lines)('%s', (line) => {
+  it.each(negative)('%s', (line) => {
     expect(repaired(line)).toBe(line);
   });
 });

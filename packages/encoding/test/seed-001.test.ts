@@ -26,6 +26,16 @@ describe('seeds/001 (lossy UTF-8 as Latin-1, C1 stripped)', () => {
     });
   });
 
+  it('pins an apostrophe of every kind: possessive and each contraction', () => {
+    expect(result.text).toContain('today by Elon Musk, Tesla’s chairman,');
+    expect(result.text).toContain('question that if you weren’t going to');
+    expect(result.text).toContain('all Daimler revenue. You’re right about');
+    expect(result.text).toContain('somebody probably would. We’ve made a');
+    expect(result.text).toContain('It’s not linear. So we’ll see quite');
+    expect(result.text).toContain('And I also said that we’d start deli');
+    expect(result.text).toContain('Q&A conference call. I’m joined');
+  });
+
   it('pins a sample of every kind', () => {
     expect(lines[2]).toBe('Jeff Evanson – Vice President, Investor Relations');
     expect(lines).toContain('Dan Galves – Deutsche Bank ');
