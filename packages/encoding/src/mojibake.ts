@@ -8,8 +8,9 @@
  *
  * The lossy mechanism (Latin-1 decode, then C1 controls 0x80..0x9F stripped) loses bytes, so what
  * survives is decided from context; the rules are listed on `bareLeadRule`. Rules that a correct
- * text could also match (a letter, `â`, a letter: `château`) only fire in a document that shows
- * lossy mojibake unambiguously, far more than correct typography (see `isLossyDocument`).
+ * text could also match (a letter, `â`, a letter: `château`) only fire in a document, or failing
+ * that a line, that shows lossy mojibake unambiguously, far more than correct typography (see
+ * `lossyLines`).
  */
 import { BYTE_OF, CP1252_HIGH, decodeSequence, isContinuation, sequenceLength } from './bytes.ts';
 import type { Edit } from './edits.ts';
@@ -42,6 +43,8 @@ interface Pending {
   guarded: boolean;
   /** STRONG: no correct text has it (`Iâm`, `â¦`); WEAK: a correct text hardly has it (` â `). */
   evidence: number;
+  /** Start of its line. */
+  line: number;
 }
 
 const isLetter = (char: string): boolean => /\p{L}/u.test(char);
@@ -203,7 +206,7 @@ const CONTRACTION_TAIL = /^(?:s|t|m|re|ve|ll|d)(?=[^\p{L}\p{N}]|\u00e2|$)/iu;
  * A lead character whose continuation bytes were all stripped. `â` stood for U+2000..U+201F
  * (quotes, dashes), `Ã` for U+00C0..U+00DF (capitals, `×`, `ß`) or, before a space that was U+00A0,
  * `à`. Only the contraction rule (`innerApostrophe`) fires in any document; every rule here needs a
- * lossy document (`isLossyDocument`); the dash, `à`, `×`, `ß` and capital rules count as weak
+ * lossy document or line (`lossyLines`); the dash, `à`, `×`, `ß` and capital rules count as weak
  * evidence of one (a correct text hardly has `â` between spaces or digits, or `Ã` before a
  * lower-case letter), the quote and apostrophe rules as none (`âge`, `château`).
  *
@@ -274,12 +277,35 @@ const EVIDENCE_PER_CORRECT_MARK = 4;
 /** Typographic marks in `text` that the lossy mechanism cannot leave intact. */
 export const countTypography = (text: string): number => text.match(TYPOGRAPHY)?.length ?? 0;
 
-function isLossyDocument(text: string, typographyElsewhere: () => number, pending: readonly Pending[], consumedTypography: number): boolean {
+function outweighs(pending: readonly Pending[], correctMarks: () => number): boolean {
   const weak = pending.filter((item) => item.evidence === WEAK).length;
   const strong = pending.filter((item) => item.evidence === STRONG).length;
   if (weak < 3 && strong === 0) return false;
-  const correct = countTypography(text) + typographyElsewhere() - consumedTypography;
-  return correct * EVIDENCE_PER_CORRECT_MARK <= strong + weak;
+  return correctMarks() * EVIDENCE_PER_CORRECT_MARK <= strong + weak;
+}
+
+/**
+ * The lines whose guarded repairs are made: every line of a lossy document, else each line that is
+ * lossy by the same test on its own (a file mixing lossy lines into correct ones).
+ */
+function lossyLines(text: string, typographyElsewhere: () => number, pending: readonly Pending[], consumed: ReadonlyMap<number, number>): (line: number) => boolean {
+  if (!pending.some((item) => item.guarded)) return () => false;
+  let consumedTotal = 0;
+  for (const count of consumed.values()) consumedTotal += count;
+  if (outweighs(pending, () => countTypography(text) + typographyElsewhere() - consumedTotal)) return () => true;
+  const lossy = new Set<number>();
+  // `pending` is in text order, so the repairs of a line are contiguous.
+  for (let from = 0; from < pending.length; ) {
+    const line = (pending[from] as Pending).line;
+    let to = from;
+    while (to < pending.length && (pending[to] as Pending).line === line) to += 1;
+    const onLine = pending.slice(from, to);
+    const lineEnd = text.indexOf('\n', line);
+    const lineText = text.slice(line, lineEnd === -1 ? text.length : lineEnd);
+    if (onLine.some((item) => item.guarded) && outweighs(onLine, () => countTypography(lineText) - (consumed.get(line) ?? 0))) lossy.add(line);
+    from = to;
+  }
+  return (line) => lossy.has(line);
 }
 
 /**
@@ -289,7 +315,8 @@ function isLossyDocument(text: string, typographyElsewhere: () => number, pendin
  */
 export function repairMojibake(text: string, typographyElsewhere: () => number = () => 0): Edit[] {
   const pending: Pending[] = [];
-  let consumedTypography = 0;
+  /** Typographic marks consumed by re-decoding, per line start. */
+  const consumedTypography = new Map<number, number>();
   let quoteOpenLine = -1;
   let lineStart = 0;
   let nextNewline = text.indexOf('\n');
@@ -322,9 +349,9 @@ export function repairMojibake(text: string, typographyElsewhere: () => number =
     for (const [i, unit] of units.entries()) {
       if (unit.start < skipTo) continue;
       if (unit.rule !== null) {
-        consumedTypography += unit.typography;
+        if (unit.typography > 0) consumedTypography.set(lineStart, (consumedTypography.get(lineStart) ?? 0) + unit.typography);
         const evidence = unit.rule === 'lossy-c1-stripped' ? STRONG : 0;
-        pending.push({ edit: { start: unit.start, end: unit.end, after: String.fromCodePoint(unit.code), rule: unit.rule, kind: 'repair' }, guarded: false, evidence });
+        pending.push({ edit: { start: unit.start, end: unit.end, after: String.fromCodePoint(unit.code), rule: unit.rule, kind: 'repair' }, guarded: false, evidence, line: lineStart });
         continue;
       }
       if (unit.code !== 0xe2 && unit.code !== 0xc3) continue;
@@ -340,9 +367,9 @@ export function repairMojibake(text: string, typographyElsewhere: () => number =
       skipTo = end;
       decidedUpTo = end;
       decidedAfter = decision.after;
-      pending.push({ edit: { start: unit.start, end, after: decision.after, rule: decision.rule, kind: 'repair' }, guarded: decision.guarded, evidence: decision.evidence });
+      pending.push({ edit: { start: unit.start, end, after: decision.after, rule: decision.rule, kind: 'repair' }, guarded: decision.guarded, evidence: decision.evidence, line: lineStart });
     }
   }
-  const lossy = pending.some((item) => item.guarded) && isLossyDocument(text, typographyElsewhere, pending, consumedTypography);
-  return pending.filter((item) => !item.guarded || lossy).map((item) => item.edit);
+  const isLossy = lossyLines(text, typographyElsewhere, pending, consumedTypography);
+  return pending.filter((item) => !item.guarded || isLossy(item.line)).map((item) => item.edit);
 }

@@ -84,6 +84,17 @@ describe('synthetic: the clean corpus corrupted by each mechanism', () => {
     console.log(`${name}: ${exact}/${corpus.length} paragraphs exact, ${((100 * right) / compared).toFixed(2)}% of ${compared} characters right`);
     expect([exact, right, compared]).toEqual([exactParagraphs, rightChars, comparedChars]);
   });
+
+  it('measures lossy restoration of a mixed file (every other paragraph lossy), line by line', () => {
+    const original = corpus.join('\n\n');
+    const got = [...repaired(corpus.map((paragraph, i) => (i % 2 ? lossy(paragraph) : paragraph)).join('\n\n'))];
+    const want = [...original];
+    const right = want.filter((char, i) => got[i] === char).length;
+    console.log(`lossy, mixed file: ${((100 * right) / want.length).toFixed(2)}% of ${want.length} characters right`);
+    expect([got.length, right]).toEqual([want.length, 1608]);
+    // The only `â` left are the real ones of a correct paragraph (`château`, `pâte`).
+    expect(got.filter((char) => char === 'â')).toHaveLength(2);
+  });
 });
 
 describe('negative: correct text stays unchanged', () => {

@@ -79,6 +79,13 @@ describe('lossy mojibake (C1 bytes stripped)', () => {
     expect(repaired('Iâm sure itâs fine â really ’’.')).toBe('I’m sure it’s fine â really ’’.');
   });
 
+  it('repairs the lossy lines of a file that mixes them into correct ones, by the same test on each line', () => {
+    const clean = 'Clean: it’s “fine” — Benoît’s château, pâte.';
+    const cleanAgain = 'Clean again: “yes” – São Paulo, l’âge d’or.';
+    const text = `${clean}\nBroken: Iâm sure itâs âat least,â isnât it â Dan Galves â Deutsche Bank.\n${cleanAgain}`;
+    expect(repaired(text)).toBe(`${clean}\nBroken: I’m sure it’s “at least,” isn’t it – Dan Galves – Deutsche Bank.\n${cleanAgain}`);
+  });
+
   it('needs the lossy mechanism shown beyond doubt before guessing inside words', () => {
     expect(repaired('OâBrien')).toBe('OâBrien');
     expect(repaired('OâBrien isnât here')).toBe('O’Brien isn’t here');
