@@ -13,6 +13,8 @@ export interface Decoded {
   encoding: Encoding;
   /** Spans of the decoded text (UTF-16) that stand for bytes that were not valid. */
   invalid: { start: number; end: number; bytes: string; rule: string }[];
+  /** Whether the text may hold characters past U+FFFF (surrogate pairs): false spares a scan for them. */
+  astral: boolean;
 }
 
 /** Bytes as `\xNN`: what `before` shows for a decoding repair. */
@@ -36,7 +38,9 @@ function validSequenceAt(buffer: Buffer, at: number): number {
 function decodeUtf8(body: Buffer): Decoded {
   // Only files that are not valid UTF-8 pay for the byte walk below. (Not `TextDecoder`: it would
   // drop a second BOM silently, where `normalizeBefore` removes it and says so.)
-  if (isUtf8(body)) return { text: body.toString('utf8'), encoding: 'utf-8', invalid: [] };
+  // Only a four-byte sequence, led by 0xF0..0xF4, decodes past U+FFFF; memchr finds those bytes fast.
+  const astral = [0xf0, 0xf1, 0xf2, 0xf3, 0xf4].some((lead) => body.includes(lead));
+  if (isUtf8(body)) return { text: body.toString('utf8'), encoding: 'utf-8', invalid: [], astral };
   const parts: string[] = [];
   const invalid: Decoded['invalid'] = [];
   let length = 0;
@@ -79,9 +83,9 @@ function decodeUtf8(body: Buffer): Decoded {
     const text = iconv.decode(body, 'win1252');
     // One byte is one character in cp1252, so text indices are byte indices.
     const undefinedBytes = Array.from(text.matchAll(/\ufffd+/g), (match) => ({ start: match.index, end: match.index + match[0].length, bytes: hex(body.subarray(match.index, match.index + match[0].length)), rule: 'undefined-cp1252-byte' }));
-    return { text, encoding: 'windows-1252', invalid: undefinedBytes };
+    return { text, encoding: 'windows-1252', invalid: undefinedBytes, astral: false };
   }
-  return { text: parts.join(''), encoding: 'utf-8', invalid };
+  return { text: parts.join(''), encoding: 'utf-8', invalid, astral };
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -100,7 +104,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     const text = raw.replace(LONE_SURROGATE, '\ufffd');
     // An odd trailing byte cannot be half of a code unit that exists: report it.
     if (body.length % 2 === 1) invalid.push({ start: text.length, end: text.length, bytes: hex(body.subarray(-1)), rule: 'invalid-utf16' });
-    return { text, encoding, invalid };
+    return { text, encoding, invalid, astral: true };
   }
   const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
   return decodeUtf8(bom ? buffer.subarray(3) : buffer);

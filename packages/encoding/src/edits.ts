@@ -85,13 +85,14 @@ export function lastAtOrBefore(starts: readonly number[], position: number): num
 
 const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
 
+/** UTF-16 indices of the surrogate pairs of `text`, found by a native regex scan. */
+export const surrogatePairs = (text: string): number[] => Array.from(text.matchAll(SURROGATE_PAIR), (match) => match.index);
+
 /**
- * UTF-16 indices of `text` (any order) to code point counts: an index less the surrogate pairs
- * wholly before it. The pairs are found by a native regex scan, so text without any costs nothing.
+ * UTF-16 indices (any order) of a text with surrogate pairs at `pairs` to code point counts: an
+ * index less the pairs wholly before it.
  */
-export function toCodePointOffsets(text: string, indices: readonly number[]): number[] {
-  if (indices.length === 0) return [];
-  const pairs = Array.from(text.matchAll(SURROGATE_PAIR), (match) => match.index);
+export function toCodePointOffsets(pairs: readonly number[], indices: readonly number[]): number[] {
   if (pairs.length === 0) return [...indices];
   const order = indices.map((_, i) => i).sort((a, b) => (indices[a] as number) - (indices[b] as number));
   const out = new Array<number>(indices.length);

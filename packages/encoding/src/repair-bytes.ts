@@ -1,7 +1,7 @@
 /** Bytes to clean text: decode, repair mojibake, normalise, with every change located and logged. */
 import type { StageIssue } from '@callset/schema';
 import { decodeBytes, type Decoded, type Encoding } from './decode.ts';
-import { toCodePointOffsets } from './edits.ts';
+import { surrogatePairs, toCodePointOffsets } from './edits.ts';
 import { actingCharacters, joinSpans, linesToRepair, outsideSpans, SplicedRepair, type LineSpan } from './lines-to-repair.ts';
 import { countTypography, MOJIBAKE_START } from './mojibake.ts';
 import { AFTER_REPAIR, BEFORE_REPAIR, NFC_SENSITIVE } from './normalize.ts';
@@ -54,18 +54,22 @@ export function repairDecoded(decoded: Decoded, spans: readonly LineSpan[]): Rep
   const spliced = new SplicedRepair(decoded.text, spans, chain.text, chain.maps);
   const { text } = spliced;
   const located = chain.located;
+  // Surrogate pairs, for code point offsets: none in the output when none in the input and none
+  // in what the chain wrote (repair can make an emoji), which spares two scans of the text.
+  const inputPairs = located.length + decoded.invalid.length > 0 && decoded.astral ? surrogatePairs(decoded.text) : [];
+  const outputPairs = located.length + decoded.invalid.length > 0 && (inputPairs.length > 0 || surrogatePairs(chain.text).length > 0) ? surrogatePairs(text) : [];
   const inputOffsets = toCodePointOffsets(
-    decoded.text,
+    inputPairs,
     located.map((item) => spliced.inputOf(item.inputAt)),
   );
   const invalidSpans = decoded.invalid.map((span) => [spliced.forwardInput(span.start), spliced.forwardInput(span.end)] as const);
-  const outputOffsets = toCodePointOffsets(text, [...located.flatMap((item) => [spliced.outputOf(item.outputStart, item.inputAt), spliced.outputOf(item.outputEnd, item.inputAt)]), ...invalidSpans.flat()]);
+  const outputOffsets = toCodePointOffsets(outputPairs, [...located.flatMap((item) => [spliced.outputOf(item.outputStart, item.inputAt), spliced.outputOf(item.outputEnd, item.inputAt)]), ...invalidSpans.flat()]);
   const toRepair = (item: Located, i: number): Repair => ({ offset: inputOffsets[i] as number, before: item.before, after: item.edit.after, rule: item.edit.rule });
   const all = located.map(toRepair).map((repair, i) => ({ repair, item: located[i] as Located, i }));
   all.sort((a, b) => a.repair.offset - b.repair.offset || a.i - b.i);
   const repairs = all.filter(({ item }) => item.edit.kind === 'repair');
   // Bytes that were not valid are decoding repairs too: `before` shows them as `\xNN`.
-  const decodingOffsets = toCodePointOffsets(decoded.text, decoded.invalid.map((span) => span.start));
+  const decodingOffsets = toCodePointOffsets(inputPairs, decoded.invalid.map((span) => span.start));
   const decodingRepairs = decoded.invalid.map((span, k): Repair => ({ offset: decodingOffsets[k] as number, before: span.bytes, after: decoded.text.slice(span.start, span.end), rule: span.rule }));
   const invalidIssues = decoded.invalid.map((span, k): StageIssue => {
     const base = located.length * 2 + k * 2;
