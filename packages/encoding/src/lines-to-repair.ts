@@ -1,14 +1,14 @@
 /**
  * The lines the repair chain can change, so that it runs on those alone.
  *
- * Every pass acts only at characters of its own class (`ACTING_CLASSES`) and reads context only
- * within their line: runs of mojibake never hold a line feed, a line feed is never edited but as
- * the end of `\r\n`, and no ASCII character composes under NFC. The one exception, the lossy
- * mojibake rules' count of typographic marks in the whole document, is given the count outside
- * these lines. So the chain runs on the lines holding an acting character, joined, each with the
- * line feed before it (its first character then has the context it has in the document), and every
- * other line is passed through untouched: a clean text costs one scan, a text with a few broken
- * lines the repair of those lines.
+ * Every pass acts only at characters of its own class (given to `actingCharacters`) and reads
+ * context only within their line: runs of mojibake never hold a line feed, a line feed is never
+ * edited but as the end of `\r\n`, and no ASCII character composes under NFC. The one exception,
+ * the lossy mojibake rules' count of typographic marks in the whole document, is given the count
+ * outside these lines. So the chain runs on the lines holding an acting character, joined, each
+ * with the line feed before it (its first character then has the context it has in the document),
+ * and every other line is passed through untouched: a clean text costs one scan, a text with a few
+ * broken lines the repair of those lines.
  */
 import { lastAtOrBefore, type PassMap } from './edits.ts';
 
