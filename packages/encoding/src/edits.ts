@@ -56,18 +56,7 @@ export class PassMap {
 
   private map(position: number, from: readonly number[], to: readonly number[], fromLength: (edit: Edit) => number, toLength: (edit: Edit) => number): number {
     // Last edit starting at or before `position` (binary search keeps a pass map O(log n) per lookup).
-    let low = 0;
-    let high = from.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if ((from[mid] as number) <= position) {
-        found = mid;
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
+    const found = lastAtOrBefore(from, position);
     if (found < 0) return position;
     const edit = this.edits[found] as Edit;
     const fromStart = from[found] as number;
@@ -77,14 +66,33 @@ export class PassMap {
   }
 }
 
+/** Index of the last of the sorted `starts` at or before `position`, or -1. */
+export function lastAtOrBefore(starts: readonly number[], position: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((starts[mid] as number) <= position) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
+}
+
 const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
 
+/** UTF-16 indices of the surrogate pairs of `text`, found by a native regex scan. */
+export const surrogatePairs = (text: string): number[] => Array.from(text.matchAll(SURROGATE_PAIR), (match) => match.index);
+
 /**
- * UTF-16 indices of `text` (any order) to code point counts: an index less the surrogate pairs
- * wholly before it. The pairs are found by a native regex scan, so text without any costs nothing.
+ * UTF-16 indices (any order) of a text with surrogate pairs at `pairs` to code point counts: an
+ * index less the pairs wholly before it.
  */
-export function toCodePointOffsets(text: string, indices: readonly number[]): number[] {
-  const pairs = Array.from(text.matchAll(SURROGATE_PAIR), (match) => match.index);
+export function toCodePointOffsets(pairs: readonly number[], indices: readonly number[]): number[] {
   if (pairs.length === 0) return [...indices];
   const order = indices.map((_, i) => i).sort((a, b) => (indices[a] as number) - (indices[b] as number));
   const out = new Array<number>(indices.length);

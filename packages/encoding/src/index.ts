@@ -1,1 +1,1 @@
-export * from './decode.ts';
+export { repairBytes, type Encoding, type Repair, type RepairResult } from './repair-bytes.ts';

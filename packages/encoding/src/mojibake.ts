@@ -8,8 +8,9 @@
  *
  * The lossy mechanism (Latin-1 decode, then C1 controls 0x80..0x9F stripped) loses bytes, so what
  * survives is decided from context; the rules are listed on `bareLeadRule`. Rules that a correct
- * text could also match (a letter, `â`, a letter: `château`) only fire in a document that shows
- * lossy mojibake unambiguously, far more than correct typography (see `isLossyDocument`).
+ * text could also match (a letter, `â`, a letter: `château`) only fire in a document, or failing
+ * that a line, that shows lossy mojibake unambiguously, far more than correct typography (see
+ * `lossyLines`).
  */
 import { BYTE_OF, CP1252_HIGH, decodeSequence, isContinuation, sequenceLength } from './bytes.ts';
 import type { Edit } from './edits.ts';
@@ -18,7 +19,7 @@ const REPLACEMENT = 0xfffd;
 /** Bytes cp1252 leaves undefined; a decoder that met them wrote U+FFFD. Most likely first (`â€�` is `”`). */
 const UNDEFINED_CP1252 = [0x9d, 0x81, 0x8d, 0x8f, 0x90];
 /** Where a repair can start: a UTF-8 lead byte's character, or a C1 control. */
-const START = /[\u0080-\u009f\u00c2-\u00f4]/g;
+export const MOJIBAKE_START = /[\u0080-\u009f\u00c2-\u00f4]/g;
 /** Typographic punctuation that the lossy mechanism cannot leave intact. */
 const TYPOGRAPHY = /[\u2010-\u2027\u2030-\u203a\u20ac\u2122]/g;
 const MAX_DEPTH = 3;
@@ -42,6 +43,8 @@ interface Pending {
   guarded: boolean;
   /** STRONG: no correct text has it (`Iâm`, `â¦`); WEAK: a correct text hardly has it (` â `). */
   evidence: number;
+  /** Start of its line. */
+  line: number;
 }
 
 const isLetter = (char: string): boolean => /\p{L}/u.test(char);
@@ -49,10 +52,25 @@ const isLower = (char: string): boolean => /\p{Ll}/u.test(char);
 const isUpper = (char: string): boolean => /\p{Lu}/u.test(char);
 const isDigit = (char: string): boolean => char >= '0' && char <= '9';
 const isSpace = (char: string): boolean => char === '' || /\s/u.test(char);
+/** Per code point: 0 not yet known, else PLAUSIBLE and VISIBLE flags plus KNOWN (filled on first use). */
+const CHARACTER_FLAGS = new Uint8Array(0x110000);
+const KNOWN = 1;
+const PLAUSIBLE = 2;
+const VISIBLE = 4;
+function characterFlags(code: number): number {
+  let flags = CHARACTER_FLAGS[code] as number;
+  if (flags === 0) {
+    const char = String.fromCodePoint(code);
+    const plausible = !/[\p{Cc}\p{Cn}\p{Cs}]/u.test(char);
+    flags = KNOWN | (plausible ? PLAUSIBLE : 0) | (plausible && !/[\p{Cf}\p{M}]/u.test(char) ? VISIBLE : 0);
+    CHARACTER_FLAGS[code] = flags;
+  }
+  return flags;
+}
 /** Decoded characters worth keeping: no controls, unassigned code points or surrogates. */
-const isPlausible = (code: number): boolean => !/[\p{Cc}\p{Cn}\p{Cs}]/u.test(String.fromCodePoint(code));
+const isPlausible = (code: number): boolean => (characterFlags(code) & PLAUSIBLE) !== 0;
 /** A lossy guess must also be visible on its own: no format characters or combining marks. */
-const isVisible = (code: number): boolean => isPlausible(code) && !/[\p{Cf}\p{M}]/u.test(String.fromCodePoint(code));
+const isVisible = (code: number): boolean => (characterFlags(code) & VISIBLE) !== 0;
 const isTypography = (code: number): boolean => (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x203a) || code === 0x20ac || code === 0x2122;
 /** Characters that can stand for a byte of a mis-decoded UTF-8 sequence. */
 const isByteChar = (code: number): boolean => code === REPLACEMENT || BYTE_OF[code] !== 0;
@@ -61,29 +79,46 @@ const isByteChar = (code: number): boolean => code === REPLACEMENT || BYTE_OF[co
  * A cp1252 punctuation byte after an upper-case lead letter inside a capitalised word is far more
  * often real text (`CAFÉ—`) than a lower-case letter's mojibake; mojibake keeps case (`SIÄ˜` = `SIĘ`).
  */
-function looksLikeRealText(prev: string, units: readonly Unit[], code: number): boolean {
-  const second = units[1];
-  if (!second || second.code < 0x2000) return false;
+function looksLikeRealText(prev: string, second: Unit, code: number): boolean {
+  if (second.code < 0x2000) return false;
   return isUpper(prev) && isLower(String.fromCodePoint(code));
 }
+
+/** Scratch byte sequences by length, so that trying a sequence allocates nothing. */
+const SEQUENCES: number[][] = [[], [0], [0, 0], [0, 0, 0], [0, 0, 0, 0]];
 
 /** Try the complete sequence starting at `units[k]`; U+FFFD stands for an undefined cp1252 byte. */
 function decodeComplete(units: readonly Unit[], k: number, prev: string): Unit | null {
   const lead = units[k] as Unit;
   const length = sequenceLength(BYTE_OF[lead.code] ?? 0);
   if (length === 0 || k + length > units.length) return null;
-  const parts = units.slice(k, k + length);
-  const bytes = parts.map((unit) => (unit.code === REPLACEMENT ? -1 : (BYTE_OF[unit.code] ?? 0)));
-  const gaps = bytes.flatMap((byte, i) => (byte === -1 ? [i] : []));
-  if (gaps.length > 1 || gaps[0] === 0) return null;
-  for (const fill of gaps.length === 0 ? [-1] : UNDEFINED_CP1252) {
-    const candidate = bytes.map((byte) => (byte === -1 ? fill : byte));
-    const code = decodeSequence(candidate);
-    if (code < 0 || !isPlausible(code) || looksLikeRealText(prev, parts, code)) continue;
-    const c1 = parts.some((unit) => unit.code >= 0x80 && unit.code <= 0x9f);
-    const depth = parts.some((unit) => unit.rule !== null);
-    const rule = depth ? 'double-encoded' : gaps.length ? 'utf8-as-cp1252-replaced' : c1 ? 'utf8-as-latin1' : 'utf8-as-cp1252';
-    return { code, start: lead.start, end: (parts.at(-1) as Unit).end, rule, typography: parts.reduce((sum, unit) => sum + unit.typography, 0) };
+  const bytes = SEQUENCES[length] as number[];
+  let gap = -1;
+  for (let i = 0; i < length; i++) {
+    const code = (units[k + i] as Unit).code;
+    if (code !== REPLACEMENT) {
+      bytes[i] = BYTE_OF[code] ?? 0;
+    } else if (gap === -1 && i > 0) {
+      gap = i;
+    } else {
+      return null; // the lead itself, or a second byte, is unknown
+    }
+  }
+  for (const fill of gap === -1 ? [-1] : UNDEFINED_CP1252) {
+    if (gap !== -1) bytes[gap] = fill;
+    const code = decodeSequence(bytes);
+    if (code < 0 || !isPlausible(code) || looksLikeRealText(prev, units[k + 1] as Unit, code)) continue;
+    let c1 = false;
+    let depth = false;
+    let typography = 0;
+    for (let i = k; i < k + length; i++) {
+      const unit = units[i] as Unit;
+      c1 ||= unit.code >= 0x80 && unit.code <= 0x9f;
+      depth ||= unit.rule !== null;
+      typography += unit.typography;
+    }
+    const rule = depth ? 'double-encoded' : gap !== -1 ? 'utf8-as-cp1252-replaced' : c1 ? 'utf8-as-latin1' : 'utf8-as-cp1252';
+    return { code, start: lead.start, end: (units[k + length - 1] as Unit).end, rule, typography };
   }
   return null;
 }
@@ -99,8 +134,12 @@ function decodeLossyPair(units: readonly Unit[], k: number, prev: string): Unit 
   if (BYTE_OF[lead.code] !== 0xe2 || lead.rule !== null || !last || last.rule !== null) return null;
   const lastByte = BYTE_OF[last.code] ?? 0;
   if (lastByte < 0xa0 || lastByte > 0xbf) return null;
+  const bytes = SEQUENCES[3] as number[];
+  bytes[0] = 0xe2;
+  bytes[2] = lastByte;
   for (let middle = 0x80; middle <= 0x9f; middle++) {
-    const code = decodeSequence([0xe2, middle, lastByte]);
+    bytes[1] = middle;
+    const code = decodeSequence(bytes);
     if (!isVisible(code)) continue;
     const trademark = code === 0x2022 && /[\p{L}\p{N}]/u.test(prev) ? 0x2122 : code;
     return { code: trademark, start: lead.start, end: last.end, rule: 'lossy-c1-stripped', typography: 0 };
@@ -167,9 +206,12 @@ const CONTRACTION_TAIL = /^(?:s|t|m|re|ve|ll|d)(?=[^\p{L}\p{N}]|\u00e2|$)/iu;
  * A lead character whose continuation bytes were all stripped. `â` stood for U+2000..U+201F
  * (quotes, dashes), `Ã` for U+00C0..U+00DF (capitals, `×`, `ß`) or, before a space that was U+00A0,
  * `à`. Only the contraction rule (`innerApostrophe`) fires in any document; every rule here needs a
- * lossy document (`isLossyDocument`), and the first and the `à` rule count as weak evidence of one.
+ * lossy document or line (`lossyLines`); the dash, `à`, `×`, `ß` and capital rules count as weak
+ * evidence of one (a correct text hardly has `â` between spaces or digits, or `Ã` before a
+ * lower-case letter), the quote and apostrophe rules as none (`âge`, `château`).
  *
- * - whitespace `â` whitespace (`Dan Galves â Deutsche Bank`) -> `–`.
+ * - whitespace `â` whitespace (`Dan Galves â Deutsche Bank`) -> `–`: the seeds have spaced en
+ *   dashes in labels and in running text, no spaced em dash.
  * - digit `â` digit -> `–` (a range).
  * - start, whitespace or bracket `â` letter -> `“` (opening quote; double quotes far outnumber single
  *   ones in transcripts), or `’` before two digits and `s` (`’90s`).
@@ -187,7 +229,7 @@ function bareLeadRule(lead: number, ctx: BareContext): BareDecision | null {
   if (lead === 0xe2) {
     if (isLetter(prev) && isLetter(next)) return null; // decided by the caller, which sees the whole tail
     if (isSpace(prev) && isSpace(next)) return guess('–', 'lossy-en-dash', WEAK);
-    if (isDigit(prev) && isDigit(next)) return guess('–', 'lossy-range-dash');
+    if (isDigit(prev) && isDigit(next)) return guess('–', 'lossy-range-dash', WEAK);
     if ((isSpace(prev) || /[([{]/u.test(prev)) && (isLetter(next) || isDigit(next))) {
       return /^\d\ds/u.test(next + afterNext + ctx.third) ? guess('’', 'lossy-apostrophe-year') : guess('“', 'lossy-open-quote');
     }
@@ -199,9 +241,9 @@ function bareLeadRule(lead: number, ctx: BareContext): BareDecision | null {
   if (next === ' ' && (isLower(prev) || (isSpace(prev) && isLower(afterNext)) || (isSpace(prev) && afterNext === ' '))) {
     return { ...guess('à', 'lossy-a-grave', WEAK), consume: isSpace(afterNext) ? 1 : 0 };
   }
-  if (isDigit(prev) && (isSpace(next) || isDigit(next))) return guess('×', 'lossy-times');
-  if (isLower(prev) && isLower(next)) return guess('ß', 'lossy-sharp-s');
-  if (!isLetter(prev) && isLower(next)) return guess('É', 'lossy-capital');
+  if (isDigit(prev) && (isSpace(next) || isDigit(next))) return guess('×', 'lossy-times', WEAK);
+  if (isLower(prev) && isLower(next)) return guess('ß', 'lossy-sharp-s', WEAK);
+  if (!isLetter(prev) && isLower(next)) return guess('É', 'lossy-capital', WEAK);
   return null;
 }
 
@@ -232,27 +274,61 @@ const neighbour = (text: string, unit: Unit | undefined, at: number): string => 
  */
 const EVIDENCE_PER_CORRECT_MARK = 4;
 
-function isLossyDocument(text: string, pending: readonly Pending[], consumedTypography: number): boolean {
+/** Typographic marks in `text` that the lossy mechanism cannot leave intact. */
+export const countTypography = (text: string): number => text.match(TYPOGRAPHY)?.length ?? 0;
+
+function outweighs(pending: readonly Pending[], correctMarks: () => number): boolean {
   const weak = pending.filter((item) => item.evidence === WEAK).length;
   const strong = pending.filter((item) => item.evidence === STRONG).length;
   if (weak < 3 && strong === 0) return false;
-  const correct = (text.match(TYPOGRAPHY)?.length ?? 0) - consumedTypography;
-  return correct * EVIDENCE_PER_CORRECT_MARK <= strong + weak;
+  return correctMarks() * EVIDENCE_PER_CORRECT_MARK <= strong + weak;
 }
 
-/** Mojibake repairs of `text`, sorted and disjoint, in its UTF-16 indices. */
-export function repairMojibake(text: string): Edit[] {
+/**
+ * The lines whose guarded repairs are made: every line of a lossy document, else each line that is
+ * lossy by the same test on its own (a file mixing lossy lines into correct ones).
+ */
+function lossyLines(text: string, typographyElsewhere: () => number, pending: readonly Pending[], consumed: ReadonlyMap<number, number>): (line: number) => boolean {
+  if (!pending.some((item) => item.guarded)) return () => false;
+  let consumedTotal = 0;
+  for (const count of consumed.values()) consumedTotal += count;
+  if (outweighs(pending, () => countTypography(text) + typographyElsewhere() - consumedTotal)) return () => true;
+  const lossy = new Set<number>();
+  // `pending` is in text order, so the repairs of a line are contiguous.
+  for (let from = 0; from < pending.length; ) {
+    const line = (pending[from] as Pending).line;
+    let to = from;
+    while (to < pending.length && (pending[to] as Pending).line === line) to += 1;
+    const onLine = pending.slice(from, to);
+    const lineEnd = text.indexOf('\n', line);
+    const lineText = text.slice(line, lineEnd === -1 ? text.length : lineEnd);
+    if (onLine.some((item) => item.guarded) && outweighs(onLine, () => countTypography(lineText) - (consumed.get(line) ?? 0))) lossy.add(line);
+    from = to;
+  }
+  return (line) => lossy.has(line);
+}
+
+/**
+ * Mojibake repairs of `text`, sorted and disjoint, in its UTF-16 indices. `typographyElsewhere`
+ * counts the typographic marks of the document outside `text`, when `text` is only the lines of it
+ * that hold a candidate (see `lines-to-repair.ts`).
+ */
+export function repairMojibake(text: string, typographyElsewhere: () => number = () => 0): Edit[] {
   const pending: Pending[] = [];
-  let consumedTypography = 0;
+  /** Typographic marks consumed by re-decoding, per line start. */
+  const consumedTypography = new Map<number, number>();
   let quoteOpenLine = -1;
   let lineStart = 0;
   let nextNewline = text.indexOf('\n');
-  START.lastIndex = 0;
-  for (let match = START.exec(text); match; match = START.exec(text)) {
+  MOJIBAKE_START.lastIndex = 0;
+  for (let match = MOJIBAKE_START.exec(text); match; match = MOJIBAKE_START.exec(text)) {
     const runStart = match.index;
     let runEnd = runStart;
     while (runEnd < text.length && isByteChar(text.charCodeAt(runEnd))) runEnd += 1;
-    START.lastIndex = runEnd;
+    MOJIBAKE_START.lastIndex = runEnd;
+    // A lone lead letter (`é` in correct text) is nothing to repair: no sequence, no bare lead.
+    const first = text.charCodeAt(runStart);
+    if (runEnd === runStart + 1 && first !== 0xe2 && first !== 0xc3 && first > 0x9f) continue;
     // Walk the line start forward (never back), so finding it stays linear over the text.
     while (nextNewline !== -1 && nextNewline < runStart) {
       lineStart = nextNewline + 1;
@@ -273,9 +349,9 @@ export function repairMojibake(text: string): Edit[] {
     for (const [i, unit] of units.entries()) {
       if (unit.start < skipTo) continue;
       if (unit.rule !== null) {
-        consumedTypography += unit.typography;
+        if (unit.typography > 0) consumedTypography.set(lineStart, (consumedTypography.get(lineStart) ?? 0) + unit.typography);
         const evidence = unit.rule === 'lossy-c1-stripped' ? STRONG : 0;
-        pending.push({ edit: { start: unit.start, end: unit.end, after: String.fromCodePoint(unit.code), rule: unit.rule, kind: 'repair' }, guarded: false, evidence });
+        pending.push({ edit: { start: unit.start, end: unit.end, after: String.fromCodePoint(unit.code), rule: unit.rule, kind: 'repair' }, guarded: false, evidence, line: lineStart });
         continue;
       }
       if (unit.code !== 0xe2 && unit.code !== 0xc3) continue;
@@ -291,9 +367,9 @@ export function repairMojibake(text: string): Edit[] {
       skipTo = end;
       decidedUpTo = end;
       decidedAfter = decision.after;
-      pending.push({ edit: { start: unit.start, end, after: decision.after, rule: decision.rule, kind: 'repair' }, guarded: decision.guarded, evidence: decision.evidence });
+      pending.push({ edit: { start: unit.start, end, after: decision.after, rule: decision.rule, kind: 'repair' }, guarded: decision.guarded, evidence: decision.evidence, line: lineStart });
     }
   }
-  const lossy = pending.some((item) => item.guarded) && isLossyDocument(text, pending, consumedTypography);
-  return pending.filter((item) => !item.guarded || lossy).map((item) => item.edit);
+  const isLossy = lossyLines(text, typographyElsewhere, pending, consumedTypography);
+  return pending.filter((item) => !item.guarded || isLossy(item.line)).map((item) => item.edit);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { repairBytes } from '../src/decode.ts';
+import { repairBytes } from '../src/index.ts';
+import { NFC_SENSITIVE } from '../src/normalize.ts';
 import { utf8 } from './helpers.ts';
 
 
@@ -17,6 +18,12 @@ describe('repairBytes', () => {
       [1, '\r\n'],
       [4, '\r'],
     ]);
+  });
+
+  it('drops one UTF-8 BOM and reports the removal of a second one', () => {
+    const result = repairBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, ...utf8('ok')]));
+    expect(result.text).toBe('ok');
+    expect(result.normalizations).toEqual([{ offset: 0, before: '\ufeff', after: '', rule: 'zero-width' }]);
   });
 
   it('decodes UTF-16LE with a BOM', () => {
@@ -97,6 +104,28 @@ describe('normalisation', () => {
 
   it('maps the Symbol-font bullet and unescapes export escapes, not Markdown ones', () => {
     expect(normalized('\uf0b7 cost \\$5, 3\\%, R\\&D, \\*bold\\*, \\\\$').text).toBe('• cost $5, 3%, R&D, \\*bold\\*, \\\\$');
+  });
+
+  it('skips ICU only for text that cannot change under NFC: every code point that can is in NFC_SENSITIVE', () => {
+    // Those with a non-zero combining class or an NFC quick-check value other than Yes: marks,
+    // characters NFC maps elsewhere, the second characters of canonical decompositions (Maybe), and
+    // any other character canonical reordering moves past a mark of class 1 or 230.
+    const missed: string[] = [];
+    const composable = new Set<string>();
+    for (let code = 0; code < 0x110000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      const decomposed = char.normalize('NFD');
+      if (decomposed !== char) for (const part of [...decomposed].slice(1)) composable.add(part);
+    }
+    for (let code = 0; code < 0x110000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      const reorders = char.normalize('NFD') === char && ((char + '\u0334').normalize('NFD') !== char + '\u0334' || ('\u0301' + char).normalize('NFD') !== '\u0301' + char);
+      const sensitive = /\p{M}/u.test(char) || char.normalize('NFC') !== char || composable.has(char) || reorders;
+      if (sensitive && !NFC_SENSITIVE.test(char)) missed.push(code.toString(16));
+    }
+    expect(missed).toEqual([]);
   });
 
   it('composes to NFC (never NFKC) and locates it', () => {

@@ -1,6 +1,6 @@
 /** Test helpers: the corruption mechanisms the repair undoes, done for real with iconv-lite. */
 import iconv from 'iconv-lite';
-import { repairBytes } from '../src/decode.ts';
+import { repairBytes } from '../src/index.ts';
 
 /** The UTF-8 bytes of `text`. */
 export const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repairBytes } from '../src/decode.ts';
+import { repairBytes } from '../src/index.ts';
 import { asCp1252, asLatin1, doubleCp1252, lossy, lossySpaces, repaired, utf8 } from './helpers.ts';
 
 const repair = (text: string) => repairBytes(utf8(text));
@@ -77,6 +77,13 @@ describe('lossy mojibake (C1 bytes stripped)', () => {
   it('repairs a lossy document that also holds a few correct marks, four signs to one', () => {
     expect(repaired('Iâm sure itâs fine, isnât it? Weâre â you know â ready. A real ’ here.')).toBe('I’m sure it’s fine, isn’t it? We’re – you know – ready. A real ’ here.');
     expect(repaired('Iâm sure itâs fine â really ’’.')).toBe('I’m sure it’s fine â really ’’.');
+  });
+
+  it('repairs the lossy lines of a file that mixes them into correct ones, by the same test on each line', () => {
+    const clean = 'Clean: it’s “fine” — Benoît’s château, pâte.';
+    const cleanAgain = 'Clean again: “yes” – São Paulo, l’âge d’or.';
+    const text = `${clean}\nBroken: Iâm sure itâs âat least,â isnât it â Dan Galves â Deutsche Bank.\n${cleanAgain}`;
+    expect(repaired(text)).toBe(`${clean}\nBroken: I’m sure it’s “at least,” isn’t it – Dan Galves – Deutsche Bank.\n${cleanAgain}`);
   });
 
   it('needs the lossy mechanism shown beyond doubt before guessing inside words', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BYTE_OF, isContinuation, sequenceLength } from '../src/bytes.ts';
-import { repairBytes } from '../src/decode.ts';
+import { repairBytes } from '../src/index.ts';
 import { asCp1252, asLatin1, doubleCp1252, lossy, repaired, utf8 } from './helpers.ts';
 
 
@@ -25,6 +25,17 @@ const cleanText = fc
   .array(fc.tuple(word, separator), { maxLength: 40 })
   .map((parts) => parts.flat().join(''))
   .filter((text) => !hasMojibakePair(text));
+
+/**
+ * Characters that the documented normalisation changes (controls, odd and zero-width spaces,
+ * U+F0B7, the backslash of an export escape) or that mojibake repair reads (`Â`, `Ã`, `â`):
+ * arbitrary text without them, in NFC and with no lead-continuation pair, is clean.
+ */
+const NORMALISED_OR_READ = /[\u0000-\u0008\u000b-\u001f\u007f-\u00a0\u00ad\u00c2\u00c3\u00e2\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\uf0b7\\]/u;
+const arbitraryCleanText = fc
+  .string({ unit: 'grapheme', maxLength: 60 })
+  .map((text) => text.normalize('NFC'))
+  .filter((text) => !NORMALISED_OR_READ.test(text) && !hasMojibakePair(text));
 
 /** Text that looks like mojibake of every kind, to stress idempotence. */
 const mojibakeText = fc.oneof(
@@ -53,6 +64,15 @@ describe('properties', () => {
         const result = repairBytes(utf8(text));
         expect(result.text).toBe(text);
         expect(result.repairs).toEqual([]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('leaves arbitrary clean Unicode text (any script, accents, emoji) unchanged', () => {
+    fc.assert(
+      fc.property(arbitraryCleanText, (text) => {
+        expect(repairBytes(utf8(text))).toMatchObject({ text, repairs: [], normalizations: [] });
       }),
       { numRuns: 1000 },
     );

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { repairBytes } from '../src/decode.ts';
+import { repairBytes } from '../src/index.ts';
 
 const seed = readFileSync(new URL('../../../seeds/001_b1b0479d018b9915.txt', import.meta.url));
 const result = repairBytes(seed);
@@ -24,6 +24,16 @@ describe('seeds/001 (lossy UTF-8 as Latin-1, C1 stripped)', () => {
       'lossy-close-quote ”': 2,
       'lossy-c1-stripped …': 2,
     });
+  });
+
+  it('pins an apostrophe of every kind: possessive and each contraction', () => {
+    expect(result.text).toContain('today by Elon Musk, Tesla’s chairman,');
+    expect(result.text).toContain('question that if you weren’t going to');
+    expect(result.text).toContain('all Daimler revenue. You’re right about');
+    expect(result.text).toContain('somebody probably would. We’ve made a');
+    expect(result.text).toContain('It’s not linear. So we’ll see quite');
+    expect(result.text).toContain('And I also said that we’d start deli');
+    expect(result.text).toContain('Q&A conference call. I’m joined');
   });
 
   it('pins a sample of every kind', () => {
