@@ -13,6 +13,7 @@ import { buildTurnsFromLayout, type SectionMark, type SetAside, type SpeakerLabe
 const HEAD_CHARS = 3000;
 const HEADER_END = /Earnings Call(?: Transcript)?\s*([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}),?\s*(?:at\s*)?(?:\d{1,2}:\d{2}\s*[ap]\.?\s?m\.?(?:\s*[A-Z]{2,3}\b)?)?/;
 const IMAGE_CREDIT = /^[^\n]*?The Motley Fool\.?\s*/;
+// lint-regex: linear because readMetadata runs it on the page header only, capped at HEAD_CHARS: its bounded quantifiers take at most ~2M steps there, once a page.
 const COMPANY = /([A-Z][^()\n]{0,80}?)\s*\((?:([A-Z]+):\s*)?([A-Z][A-Z0-9.]{0,9})(?:\s*[-+]?\d+(?:\.\d+)?%)?\)/;
 const PREPARED = /(?:^|\s)(Prepared Remarks:)/;
 const QA_HEADING = /(?:^|\s)(Questions (?:&|and) Answers:)/;
@@ -20,6 +21,7 @@ const DURATION = /Duration: \d+ minutes?/g;
 const PARTICIPANTS_HEADING = /Call participants:/gi;
 const TRAILERS = /More [A-Z][A-Z0-9.]{0,9} analysis|All earnings call transcripts|This article is a transcript of this conference call|The Motley Fool has a disclosure policy/;
 const SPEECH_START = /^\s+["“‘'([\dA-Z]/u;
+// lint-regex: linear because findLabels tests it on the four characters before a label only.
 const AFTER_SENTENCE = /(?:[.?!:;"”’)\]…]|--)\s+$|\s{2,}$|\n\s*$/u;
 const ANALYST_TAIL = ' -- Analyst';
 
@@ -57,7 +59,7 @@ function hasAnalystLabel(text: string): boolean {
 }
 
 function readMetadata(header: string): DocumentMetadata {
-  const company = COMPANY.exec(header.replace(IMAGE_CREDIT, ''));
+  const company = COMPANY.exec(header.slice(0, HEAD_CHARS).replace(IMAGE_CREDIT, ''));
   const period = /\b(?:Q([1-4])|F([1-4])Q)\s*(?:FY\s*)?(\d{4})\s*Earnings Call/.exec(header) ?? /\bFiscal (?:Q([1-4]))\s*(\d{4})/.exec(header);
   const quarter = period?.[1] ?? period?.[2];
   const year = period?.[3] ?? period?.[2];
