@@ -257,6 +257,7 @@ const guess = (after: string, rule: string, evidence = 0): BareDecision => ({ af
  */
 function innerApostrophe(text: string, at: number): BareDecision {
   const tail = CONTRACTION_TAIL.exec(text.slice(at + 1, at + 4));
+  // lint-regex: linear because it runs on the 24 characters before a candidate only.
   const before = /\p{L}+$/u.exec(text.slice(Math.max(0, at - 24), at))?.[0] ?? '';
   const suffix = tail?.[0].toLowerCase();
   const contraction = suffix !== undefined && (suffix === 't' ? before.endsWith('n') : suffix === 'm' ? before === 'I' : true);

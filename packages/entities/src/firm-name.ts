@@ -1,4 +1,5 @@
-import { normalizeForId, slugify } from '@callset/schema';
+import { normalizeForId, slugify, trimWhere } from '@callset/schema';
+import { blankAsides } from './asides.ts';
 
 /** A firm or company name by the rules in README.md. */
 export interface FirmName {
@@ -17,8 +18,8 @@ const LEGAL_FORMS = new Set([
 ]);
 /** Capital IQ writes the research arm: "Morgan Stanley, Research Division". */
 const RESEARCH_DIVISION = /,? ?(?:equity )?research (?:division|department)$/i;
-const ASIDES = /\([^)]*\)|\[[^\]]*\]/g;
-const TRAILING_PUNCTUATION = /[\s,;:&.-]+$/u;
+const ASIDES = [['(', ')'], ['[', ']']] as const;
+const isTrailingPunctuation = (char: string) => /[\s,;:&.-]/u.test(char);
 
 function firmWordKey(word: string): string {
   return normalizeForId(word.replace(/&/g, ' and ')).replace(/ /g, '');
@@ -26,9 +27,7 @@ function firmWordKey(word: string): string {
 
 /** Null when nothing firm-like is left (no letters or digits). */
 export function parseFirmName(raw: string): FirmName | null {
-  const words = raw
-    .normalize('NFKC')
-    .replace(ASIDES, ' ')
+  const words = blankAsides(raw.normalize('NFKC'), ASIDES)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(RESEARCH_DIVISION, '')
@@ -38,7 +37,7 @@ export function parseFirmName(raw: string): FirmName | null {
   if (words.length > 1 && words[0]?.key === 'the') words.shift();
   while (words.length > 1 && LEGAL_FORMS.has(words.at(-1)?.key ?? '')) words.pop();
   if (words.length === 0) return null;
-  const display = words.map((word) => word.text).join(' ').replace(TRAILING_PUNCTUATION, '');
+  const display = trimWhere(words.map((word) => word.text).join(' '), isTrailingPunctuation, 'end');
   return { written: raw.trim().replace(/\s+/g, ' '), display: display || (words[0]?.text ?? ''), key: words.map((word) => word.key).join('') };
 }
 

@@ -1,4 +1,5 @@
-import { normalizeForId } from '@callset/schema';
+import { normalizeForId, trimWhere } from '@callset/schema';
+import { blankAsides } from './asides.ts';
 import { sharedGivenNameGroup } from './given-names.ts';
 
 /** One word of a name: as written, and its key (lower case, accents and punctuation folded away). */
@@ -30,8 +31,9 @@ const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const CREDENTIALS = new Set(['cfa', 'cpa', 'phd', 'md', 'mba', 'esq', 'jd', 'cfp', 'frm', 'caia']);
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'del', 'della', 'da', 'das', 'dos', 'di', 'du', 'la', 'le', 'st', 'ter', 'ten', 'bin', 'ibn', 'al', 'el']);
 /** Nicknames in quotes and asides in brackets are dropped: `Anthony "Tony" Smith (CFO)` is Anthony Smith. */
-const ASIDES = /"[^"]*"|“[^”]*”|\([^)]*\)|\[[^\]]*\]/g;
-const END_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu;
+const ASIDES = [['"', '"'], ['“', '”'], ['(', ')'], ['[', ']']] as const;
+const isNotLetterOrDigit = (char: string) => /[^\p{L}\p{N}]/u.test(char);
+const isEndPunctuation = (char: string) => char !== '.' && isNotLetterOrDigit(char);
 const DOTTED_INITIALS = /^\p{L}(?:\.\p{L})+\.?$/u;
 
 export function wordKey(text: string): string {
@@ -49,12 +51,12 @@ function token(text: string): NameToken {
  * whole word ("McNeill." ends a sentence, not the name).
  */
 function tokensOf(word: string): NameToken[] {
-  const bare = word.replace(END_PUNCTUATION, '');
+  const bare = trimWhere(trimWhere(word, isNotLetterOrDigit, 'start'), isEndPunctuation, 'end');
   if (DOTTED_INITIALS.test(bare)) return bare.split('.').filter(Boolean).map((letter) => token(`${letter}.`));
   const single = token(bare);
   if (!single.key) return [];
   const abbreviation = single.initial || GENERATIONAL.has(single.key) || CREDENTIALS.has(single.key) || HONORIFICS.has(single.key) || PARTICLES.has(single.key);
-  return [abbreviation ? single : token(bare.replace(/\.+$/, ''))];
+  return [abbreviation ? single : token(trimWhere(bare, (char) => char === '.', 'end'))];
 }
 
 const isSuffixWord = (key: string) => GENERATIONAL.has(key) || CREDENTIALS.has(key);
@@ -73,7 +75,7 @@ function uncomma(text: string): string {
 
 /** A person's name by the rules; null when nothing name-like is left (no letters). */
 export function parsePersonName(raw: string): PersonName | null {
-  const text = uncomma(raw.normalize('NFKC').replace(ASIDES, ' '));
+  const text = uncomma(blankAsides(raw.normalize('NFKC'), ASIDES));
   const words = text.split(/\s+/).flatMap(tokensOf);
   while (words.length > 1 && HONORIFICS.has(words[0]?.key ?? '')) words.shift();
   let suffix: NameToken | null = null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { workRatio } from '@callset/testing';
 import { firmSlug, parseFirmName } from '../src/index.ts';
 
 const firm = (written: string) => {
@@ -43,5 +44,13 @@ describe('parseFirmName', () => {
     expect(firm('The Group')).toEqual({ display: 'Group', key: 'group', id: 'group' });
     expect(firm('A & B')).toEqual({ display: 'A & B', key: 'aandb', id: 'a-and-b' });
     expect(parseFirmName(' , ')).toBeNull();
+  });
+
+  // recheck's attack strings for the regexes these steps replaced, scaled.
+  it.each([
+    ['a run of unclosed brackets', (copies: number) => `Acme ${'['.repeat(copies)}`],
+    ['a run of trailing punctuation before a last character', (copies: number) => `Acme ${',;'.repeat(copies)}x`],
+  ])('does linear work on %s', (_, build) => {
+    expect(workRatio(parseFirmName, build, 500)).toBeLessThan(5);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { workRatio } from '@callset/testing';
 import { compareNames, parsePersonName, type PersonName } from '../src/index.ts';
 
 function parsed(name: string): PersonName {
@@ -42,6 +43,22 @@ describe('parsePersonName', () => {
     expect(parsePersonName('')).toBeNull();
     expect(parsePersonName(' -- ')).toBeNull();
     expect(parsePersonName('12')).toBeNull();
+  });
+});
+
+describe('parsePersonName on adversarial input', () => {
+  // recheck's attack strings for the regexes these steps replaced, scaled: each repeats a
+  // run that the regex rescanned from every one of its characters.
+  it.each([
+    ['an unclosed bracket run before a closed quote', (copies: number) => `Ann ${'('.repeat(copies)}""`],
+    ['a word of punctuation between a digit and a dot', (copies: number) => `Ann 0${'\u0000'.repeat(copies)}.`],
+    ['a run of dots before a final character', (copies: number) => `Ann Lee${'.'.repeat(copies)}\u0000.`],
+  ])('does linear work on %s', (_, build) => {
+    expect(workRatio(parsePersonName, build, 500)).toBeLessThan(5);
+  });
+
+  it('keeps what the trims keep: a dot after an initial, none after a whole word', () => {
+    expect(shape('«Ann» R.. Lee.:')).toEqual({ given: 'Ann', middles: ['R..'], surname: ['Lee'], suffix: null, key: 'ann r lee' });
   });
 });
 

@@ -133,14 +133,35 @@ function eventDateOf(line: string, exchange: string | null): { date: string | nu
   return { date: localDate(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour, Number(time[2])), zone), assumedGmt: false };
 }
 
-const TICKER_LINE = /^(.{1,150}?)\s+\(?([A-Za-z][A-Za-z0-9]{0,15}):([A-Z0-9][A-Z0-9.\-]{0,11})\)?$/;
+const TICKER = /^\(?([A-Za-z][A-Za-z0-9]{0,15}):([A-Z0-9][A-Z0-9.\-]{0,11})\)?$/;
+const isSpace = (char: string) => /\s/.test(char);
+
+/**
+ * `Company Exchange:TICKER`: the company (1 to 150 characters, no line break), spaces, and the
+ * last word `Exchange:TICKER`, optionally in brackets. What
+ * `/^(.{1,150}?)\s+\(?([A-Za-z][A-Za-z0-9]{0,15}):([A-Z0-9][A-Z0-9.\-]{0,11})\)?$/` reads, from the
+ * end: the ticker is the word after the last space, the company what precedes the spaces before
+ * it. That regex retried its run of spaces from each of its 150 company lengths.
+ */
+function readTickerLine(line: string): { company: string; exchange: string; ticker: string } | null {
+  let wordStart = line.length;
+  while (wordStart > 0 && !isSpace(line.charAt(wordStart - 1))) wordStart--;
+  const token = wordStart > 0 ? TICKER.exec(line.slice(wordStart)) : null;
+  if (!token) return null;
+  let spacesFrom = wordStart - 1;
+  while (spacesFrom > 0 && isSpace(line.charAt(spacesFrom - 1))) spacesFrom--;
+  // The company takes at least one character, a space if it must, and leaves at least one space.
+  const companyEnd = Math.max(spacesFrom, 1);
+  if (companyEnd >= wordStart || companyEnd > 150 || /[\n\r\u2028\u2029]/.test(line.slice(0, companyEnd))) return null;
+  return { company: line.slice(0, companyEnd), exchange: token[1] ?? '', ticker: token[2] ?? '' };
+}
 const PERIOD = /\bF([QYH])([1-4])?\s+((?:19|20)\d{2})\b/;
 
 /** A header line: `Company Exchange:TICKER`, the period line, the date line, the estimates block's lines. */
 export function looksLikeHeaderLine(line: string): boolean {
   if (line.length > MAX_LABEL_LENGTH) return false;
   return (
-    TICKER_LINE.test(line) ||
+    readTickerLine(line) !== null ||
     PERIOD.test(line) ||
     line.includes('\t') ||
     /^(?:S&P Capital IQ|Currency:|Consensus as of)/.test(line) ||
@@ -156,11 +177,11 @@ export function readCallHeader(lines: readonly string[]): { metadata: DocumentMe
   for (const line of lines) {
     const value = line.trim();
     if (value === '' || value.length > MAX_LABEL_LENGTH) continue;
-    const ticker = metadata.company === null ? TICKER_LINE.exec(value) : null;
+    const ticker = metadata.company === null ? readTickerLine(value) : null;
     if (ticker) {
-      metadata.company = ticker[1]?.trim() ?? null;
-      metadata.exchange = ticker[2] ?? null;
-      metadata.ticker = ticker[3] ?? null;
+      metadata.company = ticker.company.trim();
+      metadata.exchange = ticker.exchange;
+      metadata.ticker = ticker.ticker;
       continue;
     }
     const period = metadata.fiscalYear === null ? PERIOD.exec(value) : null;

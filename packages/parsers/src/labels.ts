@@ -1,10 +1,37 @@
 import type { SpeakerType } from '@callset/schema';
 
-/** "Name – Firm" / "Name - Role": the name and what follows the first spaced dash. */
+const isSpace = (char: string | undefined) => char !== undefined && /\s/.test(char);
+const isDash = (char: string | undefined) => char === '-' || char === '–' || char === '—';
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * "Name – Firm" / "Name - Role": the name and what follows the first spaced dash (one or two
+ * dashes with spaces on both sides), as `/^(.*?)\s+[-–—]{1,2}\s+(.*)$/` splits them, by one pass
+ * over the runs of spaces: that regex, with two runs of spaces it can share out, took cubic time
+ * on a line of tabs. Neither side may hold a line break (`.` matches none).
+ */
 export function splitNameDash(label: string): { name: string; rest: string | null } {
-  const match = /^(.*?)\s+[-–—]{1,2}\s+(.*)$/.exec(label.trim());
-  if (!match) return { name: label.trim(), rest: null };
-  return { name: (match[1] ?? '').trim(), rest: (match[2] ?? '').trim() || null };
+  const text = label.trim();
+  const firstBreak = text.search(LINE_BREAK);
+  let lastBreak = -1;
+  for (let at = text.length - 1; at >= firstBreak && lastBreak === -1; at--) if (LINE_BREAK.test(text.charAt(at))) lastBreak = at;
+  for (let at = 0; at < text.length; at++) {
+    if (!isSpace(text[at])) continue;
+    const spacesFrom = at;
+    while (isSpace(text[at])) at++;
+    let dashesEnd = at;
+    while (isDash(text[dashesEnd])) dashesEnd++;
+    if (dashesEnd - at < 1 || dashesEnd - at > 2 || !isSpace(text[dashesEnd])) continue;
+    // The first spaced dash after a line break cannot be reached: no later one can either.
+    if (firstBreak !== -1 && firstBreak < spacesFrom) break;
+    let restFrom = dashesEnd;
+    while (isSpace(text[restFrom])) restFrom++;
+    // A break in what follows rules out this dash only: a later one may follow the break.
+    if (lastBreak >= restFrom) continue;
+    // The text is trimmed: both sides start and end with something other than a space.
+    return { name: text.slice(0, spacesFrom), rest: text.slice(restFrom) };
+  }
+  return { name: text, rest: null };
 }
 
 const ANALYST_LINE = /\bResearch Division\b|\bAnalyst\b/i;

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { trimWhere } from '@callset/schema';
 import type { ParsedTableCell } from './types.ts';
 
 /**
@@ -15,7 +16,7 @@ export function tsvCells(block: string): ParsedTableCell[] {
   const headers = grid.slice(0, headerRows).map((row, index) => {
     const filled: string[] = [];
     for (let col = 0; col < width; col++) {
-      const value = (row[col] ?? '').replace(/^-+|-+$/g, '').trim();
+      const value = trimWhere(row[col] ?? '', (char) => char === '-').trim();
       filled.push(value === '' && index < headerRows - 1 && col > 1 ? (filled[col - 1] ?? '') : value);
     }
     return filled;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { workRatio } from '@callset/testing';
 import { detectFormat } from '../src/index.ts';
 import { capiqParser } from '../src/formats/capiq.ts';
 import type { ParsedDocument } from '../src/types.ts';
-import { workRatio } from './linearity.ts';
 import { expectCoverage, expectOrderedSpans, expectSpansOnSpeech, fixture, repairedSeed } from './span-checks.ts';
 
 const turnStarting = (doc: ParsedDocument, words: string) => doc.turns.find((turn) => turn.text.startsWith(words));

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { workRatio } from '@callset/testing';
 import { detectFormat } from '../src/index.ts';
 import { motleyFoolParser } from '../src/formats/motley-fool.ts';
 import { readFlatList } from '../src/motley-fool-participants.ts';
 import { expectCoverage, expectOrderedSpans, fixture, repairedSeed } from './span-checks.ts';
-import { workRatio } from './linearity.ts';
 
 const ELON = 'Elon Musk -- Chief Executive Officer and Product Architect';
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { workRatio } from '@callset/testing';
 import { capiqParser } from '../src/formats/capiq.ts';
 import { markdownParser } from '../src/formats/markdown.ts';
 import { motleyFoolParser } from '../src/formats/motley-fool.ts';
 import { seekingAlphaParser } from '../src/formats/seeking-alpha.ts';
 import type { FormatParser } from '../src/types.ts';
-import { workRatio } from './linearity.ts';
 import { expectCoverage, expectOrderedSpans, repairedSeed } from './span-checks.ts';
 
 const TRANSCRIPT_PARSERS: readonly FormatParser[] = [capiqParser, seekingAlphaParser, markdownParser, motleyFoolParser];

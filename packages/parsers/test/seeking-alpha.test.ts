@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { workRatio } from '@callset/testing';
 import { detectFormat } from '../src/index.ts';
 import { seekingAlphaParser } from '../src/formats/seeking-alpha.ts';
 import { expectCoverage, expectOrderedSpans, fixture, repairedSeed } from './span-checks.ts';
-import { workRatio } from './linearity.ts';
 
 describe('seeking_alpha seed 001 (through repairBytes)', () => {
   const text = repairedSeed('001_');

@@ -3,3 +3,4 @@ export * from './catalog.ts';
 export * from './columns.ts';
 export * from './ids.ts';
 export * from './order.ts';
+export * from './trim.ts';

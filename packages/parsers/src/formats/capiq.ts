@@ -209,7 +209,10 @@ const HEAD = 20_000;
 /**
  * CapIQ from its content: the page footer and name, the participant headings, the
  * `Exchange:TICKER` and `FQn YYYY ... Call` header lines, `Name*Role*` labels. A text whose labels
- * are Markdown bold is the Markdown export, so it counts for less here.
+ * are Markdown bold is the Markdown export, so it counts for less here. A line's pattern never
+ * runs past a line break (`.`, or a class without them): `^` in multiline mode starts a line after
+ * each of \n, \r, \u2028 and \u2029, and a class that crossed them would rescan the line from each.
+ * Texts from repairBytes hold \n only, where this changes nothing.
  */
 function detectCapiq(text: string): number {
   const head = text.slice(0, HEAD);
@@ -218,10 +221,10 @@ function detectCapiq(text: string): number {
     [/S&P Capital IQ|Capital IQ, Inc\./.test(text), 0.3],
     [/^[ \t]*Call Participants[ \t]*$/m.test(head), 0.2],
     [/^[ \t]*(?:EXECUTIVES|ANALYSTS)[ \t]*$/m.test(head), 0.1],
-    [/^[^\n]{1,150}[ \t][A-Za-z][A-Za-z0-9]{0,15}:[A-Z0-9][A-Z0-9.-]{0,11}[ \t]*$/m.test(head.slice(0, 2000)), 0.1],
+    [/^.{1,150}[ \t][A-Za-z][A-Za-z0-9]{0,15}:[A-Z0-9][A-Z0-9.-]{0,11}[ \t]*$/m.test(head.slice(0, 2000)), 0.1],
     [/^[ \t]*F[QYH][1-4]?[ \t]+(?:19|20)\d{2}[ \t][^\n]{0,80}Call/m.test(head), 0.1],
     [/^[ \t]*Question and Answer[ \t]*$/m.test(text), 0.1],
-    [/^[^*\n]{2,100}\*[^*\n]{2,150}\*[ \t]*$/m.test(text), 0.1],
+    [/^[^*\n\r\u2028\u2029]{2,100}\*[^*\n\r\u2028\u2029]{2,150}\*[ \t]*$/m.test(text), 0.1],
   ];
   const score = signals.reduce((sum, [present, weight]) => sum + (present ? weight : 0), 0);
   const boldLabels = text.match(/^(?:#{1,6}[ \t]*)?\*\*[^*\n]{2,100}\*\*[ \t]*$/gm)?.length ?? 0;

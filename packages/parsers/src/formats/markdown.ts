@@ -1,4 +1,4 @@
-import type { SpeakerType } from '@callset/schema';
+import { trimWhere, type SpeakerType } from '@callset/schema';
 import type { FormatParser, Participant, ParsedDocument } from '../types.ts';
 import { splitLines } from '../text.ts';
 import { genericSpeakerType, speakerNameOf, splitNameDash, typeOfDashRest } from '../labels.ts';
@@ -18,20 +18,13 @@ import { buildTurns, type Piece, type Speaker } from '../turn-builder.ts';
 
 // `**Name**`, `**Name - Firm, Research Division**`, optionally inside a heading (`## **Operator**`) or with a colon.
 const BOLD_LINE = /^(?:#{1,6}[ \t]*)?\*\*([^*]{1,150})\*\*[ \t]*:?$/;
-const HEADING = /^#{1,6}[ \t]+(.*)$/;
+// The text starts after all the spaces: letting `(.*)` take some of them would retry it once per space.
+const HEADING = /^#{1,6}[ \t]+(?![ \t])(.*)$/;
 
 type Kind = 'blank' | 'bold' | 'heading' | 'text';
 
-const isEmphasisMark = (char: string | undefined) => char === '*' || char === '_';
-
-/** The text inside emphasis marks (`**Operator**`, `*Chief Executive Officer*`), by index: a `[*_]+$` regex would rescan long runs of marks. */
-function stripEmphasis(value: string): string {
-  let start = 0;
-  let end = value.length;
-  while (start < end && isEmphasisMark(value[start])) start++;
-  while (end > start && isEmphasisMark(value[end - 1])) end--;
-  return value.slice(start, end);
-}
+/** The text inside emphasis marks (`**Operator**`, `*Chief Executive Officer*`). */
+const stripEmphasis = (value: string) => trimWhere(value, (char) => char === '*' || char === '_');
 
 /** One line: its kind, its content without markup, and where the content lies (UTF-16). */
 interface Entry {

@@ -13,6 +13,7 @@ import { buildTurnsFromLayout, type SectionMark, type SetAside, type SpeakerLabe
 const HEAD_CHARS = 3000;
 const HEADER_END = /Earnings Call(?: Transcript)?\s*([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}),?\s*(?:at\s*)?(?:\d{1,2}:\d{2}\s*[ap]\.?\s?m\.?(?:\s*[A-Z]{2,3}\b)?)?/;
 const IMAGE_CREDIT = /^[^\n]*?The Motley Fool\.?\s*/;
+// lint-regex: linear because readMetadata runs it on the page header only, capped at HEAD_CHARS: its bounded quantifiers take at most ~2M steps there, once a page.
 const COMPANY = /([A-Z][^()\n]{0,80}?)\s*\((?:([A-Z]+):\s*)?([A-Z][A-Z0-9.]{0,9})(?:\s*[-+]?\d+(?:\.\d+)?%)?\)/;
 const PREPARED = /(?:^|\s)(Prepared Remarks:)/;
 const QA_HEADING = /(?:^|\s)(Questions (?:&|and) Answers:)/;
@@ -20,9 +21,9 @@ const DURATION = /Duration: \d+ minutes?/g;
 const PARTICIPANTS_HEADING = /Call participants:/gi;
 const TRAILERS = /More [A-Z][A-Z0-9.]{0,9} analysis|All earnings call transcripts|This article is a transcript of this conference call|The Motley Fool has a disclosure policy/;
 const SPEECH_START = /^\s+["“‘'([\dA-Z]/u;
+// lint-regex: linear because findLabels tests it on the four characters before a label only.
 const AFTER_SENTENCE = /(?:[.?!:;"”’)\]…]|--)\s+$|\s{2,}$|\n\s*$/u;
-// Name words are bounded: an unbounded [\w]* would rescan a long unspaced run from each of its capitals.
-const ANALYST_LABEL = /([A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){1,3}) -- ([A-Z][^.?!\n]{0,60}?) -- Analyst\b/gu;
+const ANALYST_TAIL = ' -- Analyst';
 
 function detect(text: string): number {
   const head = text.slice(0, HEAD_CHARS);
@@ -30,13 +31,35 @@ function detect(text: string): number {
   if (/The Motley Fool|Motley Fool Transcribing/.test(head)) score += 0.45;
   if (/Earnings Call/.test(head)) score += 0.1;
   if (/Duration: \d+ minutes?/.test(text.slice(-20_000)) || /Call participants:/i.test(text.slice(-20_000))) score += 0.25;
-  if (/ -- [^\n]{1,60}? -- Analyst\b/.test(text)) score += 0.15;
+  if (hasAnalystLabel(text)) score += 0.15;
   if (PREPARED.test(head)) score += 0.1;
   return Math.min(score, 0.95);
 }
 
+/** Where each ` -- Analyst` that ends a word starts, in order. */
+function analystTails(text: string): number[] {
+  const tails: number[] = [];
+  for (let at = text.indexOf(ANALYST_TAIL); at !== -1; at = text.indexOf(ANALYST_TAIL, at + 1)) {
+    if (!/\w/.test(text.charAt(at + ANALYST_TAIL.length))) tails.push(at);
+  }
+  return tails;
+}
+
+/**
+ * Whether the text holds ` -- Firm -- Analyst`, a firm of 1 to 60 characters on one line: what
+ * `/ -- [^\n]{1,60}? -- Analyst\b/` finds, looked for in the 64 characters before each tail.
+ * That regex scanned 60 characters from every ` -- ` for a tail.
+ */
+function hasAnalystLabel(text: string): boolean {
+  return analystTails(text).some((tail) => {
+    const before = text.slice(Math.max(0, tail - 64), tail);
+    // The firm's line: from the last line break on; the firm takes at least its last character.
+    return before.slice(before.lastIndexOf('\n') + 1, -1).includes(' -- ');
+  });
+}
+
 function readMetadata(header: string): DocumentMetadata {
-  const company = COMPANY.exec(header.replace(IMAGE_CREDIT, ''));
+  const company = COMPANY.exec(header.slice(0, HEAD_CHARS).replace(IMAGE_CREDIT, ''));
   const period = /\b(?:Q([1-4])|F([1-4])Q)\s*(?:FY\s*)?(\d{4})\s*Earnings Call/.exec(header) ?? /\bFiscal (?:Q([1-4]))\s*(\d{4})/.exec(header);
   const quarter = period?.[1] ?? period?.[2];
   const year = period?.[3] ?? period?.[2];
@@ -174,6 +197,70 @@ function parse(text: string): ParsedDocument {
   return { format: 'motley_fool', metadata, participants, turns, tables: [], issues };
 }
 
+const isNameCharacter = (char: string) => /[\w.'’-]/.test(char);
+const isCapital = (char: string) => char >= 'A' && char <= 'Z';
+
+/**
+ * Where the name of a `Name -- Firm -- Analyst` label starts when it ends at `end` (its ` -- `):
+ * 2 to 4 words of name characters, each 1 to 31 long and starting with a capital, one space
+ * apart; the first may start inside a longer word. The leftmost start at or after `from`, or -1.
+ */
+function analystNameStart(text: string, end: number, from: number): number {
+  let start = -1;
+  for (let words = 1; words <= 4; words++) {
+    let wordStart = end;
+    while (wordStart > from && end - wordStart < 32 && isNameCharacter(text.charAt(wordStart - 1))) wordStart--;
+    if (words > 1) {
+      for (let at = Math.max(wordStart, end - 31); at < end; at++) {
+        if (isCapital(text.charAt(at))) {
+          start = at;
+          break;
+        }
+      }
+    }
+    // The name goes on leftwards only past a whole word, after a single space with a word before it.
+    const whole = end - wordStart <= 31 && isCapital(text.charAt(wordStart)) && text.charAt(wordStart - 1) === ' ' && wordStart - 1 > from && isNameCharacter(text.charAt(wordStart - 2));
+    if (!whole) break;
+    end = wordStart - 1;
+  }
+  return start;
+}
+
+/**
+ * The `Name -- Firm -- Analyst` labels in the speech, left to right: the matches of
+ * `/([A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){1,3}) -- ([A-Z][^.?!\n]{0,60}?) -- Analyst\b/gu`,
+ * found from each ` -- ` instead: the name is read back from it, the firm forward to the first tail.
+ * That regex read up to four words from every capital of the speech, hundreds of steps a character
+ * on a page of long capitalised words.
+ */
+function analystLabelMatches(body: string): { whole: string; name: string; firm: string }[] {
+  const tails = analystTails(body);
+  const stops = /[.?!\n]/g;
+  const matches: { whole: string; name: string; firm: string }[] = [];
+  let tail = 0;
+  let stop = -1;
+  let from = 0;
+  for (let dash = body.indexOf(' -- '); dash !== -1; dash = body.indexOf(' -- ', Math.max(dash + 1, from))) {
+    const firmStart = dash + 4;
+    if (!isCapital(body.charAt(firmStart))) continue;
+    while ((tails[tail] ?? Infinity) < firmStart + 1) tail++;
+    const end = tails[tail];
+    if (end === undefined) break;
+    if (stop < firmStart + 1) {
+      stops.lastIndex = firmStart + 1;
+      stop = stops.exec(body)?.index ?? Infinity;
+    }
+    // The firm's tail after its capital: no sentence end or line break, at most 60 code points.
+    const firmLength = end - firmStart - 1;
+    if (stop < end || firmLength > 120 || (firmLength > 60 && [...body.slice(firmStart + 1, end)].length > 60)) continue;
+    const start = analystNameStart(body, dash, from);
+    if (start === -1) continue;
+    from = end + ANALYST_TAIL.length;
+    matches.push({ whole: body.slice(start, from), name: body.slice(start, dash), firm: body.slice(firmStart, end) });
+  }
+  return matches;
+}
+
 /**
  * `Name -- Firm -- Analyst` labels say who asks even where the list is missing or words the firm
  * otherwise. The capture may take capitalised words of the speech before the name: a listed name
@@ -181,8 +268,7 @@ function parse(text: string): ParsedDocument {
  */
 function analystLabelsInSpeech(body: string, participants: readonly Participant[]): { label: string; participant: Participant; bare: boolean }[] {
   const found = new Map<string, { label: string; participant: Participant; bare: boolean }>();
-  for (const match of body.matchAll(ANALYST_LABEL)) {
-    const [whole, captured = '', firm = ''] = match;
+  for (const { whole, name: captured, firm } of analystLabelMatches(body)) {
     const listed = participants.find((participant) => captured === participant.name || captured.endsWith(` ${participant.name}`));
     const name = listed?.name ?? captured;
     const label = whole.slice(captured.length - name.length);

@@ -16,7 +16,26 @@ const BOILERPLATE = /^(?:Copyright policy:|THE INFORMATION CONTAINED HERE|If you
 /** `Name – Rest` with any dash, spaced: the name is 1 to 5 capitalised words. */
 const NAME_DASH = /^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})\s+[-–—]{1,2}\s+(\S.*)$/u;
 const BARE_NAME = /^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,4}$/u;
-const TITLE = /^(.+?)\s*\((?:([A-Za-z]+):)?([A-Z][A-Z0-9.]{0,9})\)/;
+const TICKER_IN_BRACKETS = /\((?:([A-Za-z]+):)?([A-Z][A-Z0-9.]{0,9})\)/y;
+
+/**
+ * A title `Company (Exchange:TICKER) ...`: the company is what precedes the first bracketed
+ * ticker and the spaces before it (at least one character, no line break). What
+ * `/^(.+?)\s*\((?:([A-Za-z]+):)?([A-Z][A-Z0-9.]{0,9})\)/` reads, by trying each opening bracket
+ * once: that regex rescanned the spaces before a bracket from each company length.
+ */
+function readTitle(line: string): { company: string; exchange: string | null; ticker: string } | null {
+  for (let open = line.indexOf('(', 1); open !== -1; open = line.indexOf('(', open + 1)) {
+    TICKER_IN_BRACKETS.lastIndex = open;
+    const ticker = TICKER_IN_BRACKETS.exec(line);
+    if (!ticker) continue;
+    let companyEnd = open;
+    while (companyEnd > 1 && /\s/.test(line.charAt(companyEnd - 1))) companyEnd--;
+    if (/[\n\r\u2028\u2029]/.test(line.slice(0, companyEnd))) return null;
+    return { company: line.slice(0, companyEnd), exchange: ticker[1] ?? null, ticker: ticker[2] ?? '' };
+  }
+  return null;
+}
 
 const collapse = (value: string) => value.trim().replace(/\s+/g, ' ');
 const listHeading = (value: string) => LIST_HEADINGS.find(([pattern]) => pattern.test(value))?.[1] ?? null;
@@ -25,7 +44,7 @@ function detect(text: string): number {
   const lines = text.slice(0, 6000).split('\n', 200).map(collapse);
   const firstLine = lines.find((line) => line.length > 0) ?? '';
   let score = 0;
-  if (TITLE.test(firstLine) && /Earnings Call|Results|Transcript/i.test(firstLine)) score += 0.35;
+  if (readTitle(firstLine) && /Earnings Call|Results|Transcript/i.test(firstLine)) score += 0.35;
   if (lines.some((line) => listHeading(line) === 'executive')) score += 0.25;
   if (lines.some((line) => listHeading(line) === 'analyst')) score += 0.15;
   if (lines.some((line) => NAME_DASH.test(line))) score += 0.1;
@@ -37,15 +56,15 @@ function detect(text: string): number {
 function readMetadata(header: readonly string[]): DocumentMetadata {
   const title = header[0] ?? null;
   const joined = header.join(' ');
-  const head = TITLE.exec(title ?? '');
+  const head = readTitle(title ?? '');
   const period = /\bF?Q([1-4])\s*(?:FY\s*)?(\d{4})\b|\bF([1-4])Q\s*(\d{2,4})\b/.exec(joined);
   const year = period?.[2] ?? period?.[4];
   return {
     ...emptyMetadata(),
     title,
-    company: head?.[1]?.replace(/(?:'s|’s|'|’)$/, '').trim() || null,
-    exchange: head?.[2] ?? null,
-    ticker: head?.[3] ?? null,
+    company: head?.company.replace(/(?:'s|’s|'|’)$/, '').trim() || null,
+    exchange: head?.exchange ?? null,
+    ticker: head?.ticker ?? null,
     fiscalQuarter: period ? Number(period[1] ?? period[3]) : null,
     fiscalYear: year ? Number(year.length === 2 ? `20${year}` : year) : null,
     eventDate: parseHumanDate(joined),
@@ -92,7 +111,7 @@ function parse(text: string): ParsedDocument {
   const listStart = lines.findIndex((line, index) => index < 300 && listHeading(collapse(line.text)) !== null);
   const firstText = lines.findIndex((line) => line.text.trim().length > 0);
   // A title is one short line; its regex never sees more than a title's length.
-  const headerEnd = listStart === -1 ? (TITLE.test(lines[firstText]?.text.trim().slice(0, 300) ?? '') ? firstText + 1 : 0) : listStart;
+  const headerEnd = listStart === -1 ? (readTitle(lines[firstText]?.text.trim().slice(0, 300) ?? '') ? firstText + 1 : 0) : listStart;
   const header = lines.slice(0, headerEnd).map((line) => collapse(line.text)).filter((value) => value.length > 0);
   const metadata = readMetadata(header);
   const setAside: SetAside[] = [];

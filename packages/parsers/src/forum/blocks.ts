@@ -40,7 +40,27 @@ const REACTION_WORDS = 'Like|Love|Informative|Helpful|Funny|Agree|Disagree|Fact 
 const REACTION_WORD = new RegExp(`^(?:${REACTION_WORDS})$`, 'i');
 const REACTION_START = new RegExp(`^[•·*\\-\\uf0b7]?\\s*(?:${REACTION_WORDS})`, 'i');
 const BULLET = /^[•·*\-\uf0b7]\s*/;
-const COUNT = /\s*x?\s*\d{1,6}$/i;
+
+/**
+ * Where a reaction count ends the line ("Like x 3", "Like 12"): spaces, an optional x, spaces and
+ * 1 to 6 digits, as far back as they go; -1 when the line has none. What `/\s*x?\s*\d{1,6}$/i`
+ * matches, read backwards from the end: that regex tried every split of the spaces between its
+ * two `\s*` from every start, cubic on a line of spaces.
+ */
+function countStart(value: string): number {
+  const isDigit = (at: number) => value.charAt(at) >= '0' && value.charAt(at) <= '9';
+  const spacesBefore = (end: number) => {
+    while (end > 0 && /\s/.test(value.charAt(end - 1))) end--;
+    return end;
+  };
+  let at = value.length;
+  while (at > 0 && isDigit(at - 1)) at--;
+  if (at === value.length) return -1;
+  // Past six digits, the count is the last six: a digit before them is not a space or an x.
+  if (value.length - at > 6) return value.length - 6;
+  at = spacesBefore(at);
+  return at > 0 && /x/i.test(value.charAt(at - 1)) ? spacesBefore(at - 1) : at;
+}
 
 /**
  * A reaction line: one bulleted reaction word ("• Informative"), a word with its count ("Like x 3"),
@@ -50,8 +70,9 @@ function isReactionLine(value: string): boolean {
   if (value.length > 80 || !REACTION_START.test(value)) return false;
   const bulleted = BULLET.test(value);
   const unbulleted = value.replace(BULLET, '');
-  const counted = COUNT.test(unbulleted);
-  const words = unbulleted.replace(COUNT, '').split(/[,•·]/).map((word) => word.trim());
+  const count = countStart(unbulleted);
+  const counted = count !== -1;
+  const words = (counted ? unbulleted.slice(0, count) : unbulleted).split(/[,•·]/).map((word) => word.trim());
   return words.every((word) => REACTION_WORD.test(word)) && (bulleted || counted || words.length > 1);
 }
 

@@ -1,20 +1,25 @@
+import { backtrackingSteps } from './backtracking-steps.ts';
+
 /**
- * Counts the work of string, regex and array operations `run` performs: characters a search
- * scans (from where it starts to where it stops), characters a slice or a transform handles,
- * elements an array method visits. Quadratic parsing (re-slicing a prefix for every turn,
- * searching from the start again, scanning a growing list per item) makes this count grow
- * quadratically; it is deterministic, so it makes a test of linearity that no machine load
- * can upset, unlike a timing.
+ * Counts the work of string, regex and array operations `run` performs: characters a string
+ * search scans (from where it starts to where it stops), the steps a regex takes to backtrack
+ * to its result (see `backtrackingSteps`), characters a slice or a transform handles, elements
+ * an array method visits. Quadratic parsing (re-slicing a prefix for every turn, searching from
+ * the start again, scanning a growing list per item, a regex that rescans a run of spaces from
+ * each of them) makes this count grow quadratically; it is deterministic, so it makes a test of
+ * linearity that no machine load can upset, unlike a timing.
  */
 export function countWork(run: () => unknown): number {
   let work = 0;
+  // Set while the regex step counter runs: its own string and array calls are not the run's work.
+  let paused = false;
   const patches: [object, string, unknown][] = [];
   const patch = <Self, Args extends unknown[]>(target: object, name: string, cost: (self: Self, args: Args, result: unknown) => number) => {
     const original = (target as Record<string, unknown>)[name] as (this: Self, ...args: Args) => unknown;
     patches.push([target, name, original]);
     (target as Record<string, unknown>)[name] = function (this: Self, ...args: Args) {
       const result = original.apply(this, args);
-      work += cost(this, args, result);
+      if (!paused) work += cost(this, args, result);
       return result;
     };
   };
@@ -24,16 +29,25 @@ export function countWork(run: () => unknown): number {
     return typeof result === 'number' && result >= 0 ? result + String(args[0]).length - from : self.length - from;
   };
   try {
-    // A regex scans from lastIndex (global and sticky) or the start, to the end of its match or of
-    // the text; a sticky one (split's, at every position) tries its one position only. lastIndex
-    // is read before the call moves it.
+    // A regex costs the steps a backtracking matcher takes from lastIndex (global and sticky) or
+    // the start: every start position it tries (a sticky one, as split's, tries one) and every
+    // retreat. lastIndex is read before the call moves it. The step counter must find the match
+    // the engine found, or it is not counting this regex's work.
     const exec = RegExp.prototype.exec;
     patches.push([RegExp.prototype, 'exec', exec]);
     RegExp.prototype.exec = function (this: RegExp, input: string) {
       const from = this.global || this.sticky ? this.lastIndex : 0;
       const match = exec.call(this, input);
-      const stop = match ? match.index + match[0].length : this.sticky ? from + 1 : String(input).length;
-      work += Math.max(1, stop - from);
+      if (paused) return match;
+      paused = true;
+      try {
+        const counted = backtrackingSteps(this, String(input), from);
+        const agrees = match ? counted.match?.index === match.index && counted.match.end === match.index + match[0].length : counted.match === null;
+        if (!agrees) throw new Error(`countWork: the step counter and the engine disagree on ${this}`);
+        work += Math.max(1, counted.steps);
+      } finally {
+        paused = false;
+      }
       return match;
     };
     patch(String.prototype, 'indexOf', stringSearch);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWork, workRatio } from './linearity.ts';
+import { countWork, workRatio } from '../src/work.ts';
 
 const lines = (copies: number) => 'Ann Lee\nWe grew.\n'.repeat(copies);
 
@@ -23,6 +23,19 @@ describe('workRatio', () => {
     };
     expect(workRatio(linear, lines, 100)).toBeLessThan(4.1);
     for (const quadratic of [rescansPrefix, searchesWholeText, growingList]) expect(workRatio(quadratic, lines, 100)).toBeGreaterThan(10);
+  });
+
+  it('counts the backtracking of a regex, not only the span it matches', () => {
+    const spaces = (copies: number) => `${' '.repeat(copies)}x`;
+    // Both find no trailing spaces; the regex rescans the run from each of its spaces, the loop reads it once.
+    const trailingRegex = (text: string) => /\s+$/.test(text);
+    const trailingLoop = (text: string) => {
+      let end = text.length;
+      while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+      return end < text.length;
+    };
+    expect(workRatio(trailingRegex, spaces, 100)).toBeGreaterThan(15);
+    expect(workRatio(trailingLoop, spaces, 100)).toBeLessThan(4.1);
   });
 
   it('restores every patched method, even when the run throws', () => {
