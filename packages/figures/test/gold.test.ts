@@ -20,20 +20,21 @@ const seedsDir = new URL('../../../seeds/', import.meta.url);
 const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(name, goldDir), 'utf8'));
 const seeds = GoldTurnsSchema.parse(readJson('seeds.json'));
 const holdout = GoldTurnsSchema.parse(readJson('holdout.json'));
+const dev = GoldTurnsSchema.parse(readJson('dev.json'));
 const tables = z.array(GoldTableCellSchema).parse(readJson('tables.json'));
 
 /** Whitespace-insensitive: a turn's paragraphs may be joined across a page break in the source. */
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 function sourceText(source: string): string {
-  if (source.startsWith('holdout-texts/')) return readFileSync(new URL(source, goldDir), 'utf8');
+  if (source.startsWith('holdout-texts/') || source.startsWith('dev-texts/')) return readFileSync(new URL(source, goldDir), 'utf8');
   return repairBytes(readFileSync(new URL(source, seedsDir))).text;
 }
 
 const asPrediction = ({ spelled: _spelled, ...figure }: GoldFigure): PredictedFigure => figure;
 
 describe('gold files', () => {
-  it('hold the promised amount: every seed, 45+ turns and 170+ figures; 12+ holdout turns and 60+ figures', () => {
+  it('hold the promised amount: every seed, 45+ turns and 170+ figures; 12+ holdout turns and 60+ figures; 20+ dev turns and 120+ figures', () => {
     const seedFiles = readdirSync(seedsDir).filter((file) => file.endsWith('.txt'));
     expect(new Set(seeds.map((turn) => turn.source))).toEqual(new Set(seedFiles));
     expect(seeds.length).toBeGreaterThanOrEqual(45);
@@ -41,10 +42,13 @@ describe('gold files', () => {
     expect(holdout.length).toBeGreaterThanOrEqual(12);
     expect(holdout.flatMap((turn) => turn.figures).length).toBeGreaterThanOrEqual(60);
     expect(new Set(holdout.map((turn) => turn.source)).size).toBeGreaterThanOrEqual(3);
+    expect(dev.length).toBeGreaterThanOrEqual(20);
+    expect(dev.flatMap((turn) => turn.figures).length).toBeGreaterThanOrEqual(120);
+    expect(new Set(dev.map((turn) => turn.source)).size).toBeGreaterThanOrEqual(4);
   });
 
   it('have every surface equal to the text at its code-point span', () => {
-    for (const turn of [...seeds, ...holdout]) {
+    for (const turn of [...seeds, ...holdout, ...dev]) {
       for (const figure of turn.figures) {
         expect(codePointSlice(turn.text, figure.char_start, figure.char_end), `${turn.id} ${figure.surface}`).toBe(figure.surface);
       }
@@ -52,7 +56,7 @@ describe('gold files', () => {
   });
 
   it('give every range a null value and low < high, and every single figure no bounds of a range', () => {
-    for (const figure of [...seeds, ...holdout].flatMap((turn) => turn.figures)) {
+    for (const figure of [...seeds, ...holdout, ...dev].flatMap((turn) => turn.figures)) {
       if (figure.value === null) {
         expect(figure.value_low).not.toBeNull();
         expect(figure.value_high).not.toBeNull();
@@ -66,7 +70,7 @@ describe('gold files', () => {
   it('take each paragraph of a turn from its repaired source', () => {
     // Paragraph by paragraph: a forum post's text leaves out the tables set aside from it.
     const sources = new Map<string, string>();
-    for (const turn of [...seeds, ...holdout]) {
+    for (const turn of [...seeds, ...holdout, ...dev]) {
       if (!sources.has(turn.source)) sources.set(turn.source, squash(sourceText(turn.source)));
       for (const paragraph of turn.text.split('\n')) {
         expect(sources.get(turn.source)?.includes(squash(paragraph)), `${turn.id}: ${paragraph.slice(0, 40)}`).toBe(true);
@@ -189,6 +193,13 @@ describe('scoreFigures', () => {
     const byText = new Map(seeds.map((turn) => [turn.text, turn.figures.map(asPrediction)]));
     const score = scoreFigures(seeds, (turnText) => byText.get(turnText) ?? []);
     expect(score).toMatchObject({ gold: 238, spelledGold: 21, predicted: 259, matched: 259, f1: 1 });
+    expect([score.reading.share, score.period.share, score.metric.share, score.kind.share]).toEqual([1, 1, 1, 1]);
+  });
+
+  it('scores the dev gold against itself as perfect, spelled figures included', () => {
+    const byText = new Map(dev.map((turn) => [turn.text, turn.figures.map(asPrediction)]));
+    const score = scoreFigures(dev, (turnText) => byText.get(turnText) ?? []);
+    expect(score).toMatchObject({ turns: 31, gold: 210, spelledGold: 3, predicted: 213, matched: 213, f1: 1 });
     expect([score.reading.share, score.period.share, score.metric.share, score.kind.share]).toEqual([1, 1, 1, 1]);
   });
 
