@@ -20,6 +20,7 @@ import {
   PRODUCT_NUMBERS,
   SCALE_ABBREVIATIONS,
   SCALE_WORDS,
+  TRADE_UNITS,
 } from './vocabulary.ts';
 import { wordTable } from './word-table.ts';
 
@@ -188,6 +189,20 @@ function isUnitAfter(tokens: readonly Token[], at: number): boolean {
   return SCALE_WORDS[after.lower] !== undefined || MEASURES[after.lower] !== undefined || ITEMS[after.lower] !== undefined;
 }
 
+/**
+ * A bare whole number right after a capitalized word inside a sentence names a product, program or
+ * place ("Rewards 360", "Atlas 7", "Units 1, 2 and 3"); a month, a currency or a word that opens
+ * the sentence does not ("March 31", "Revenue 300").
+ */
+function isTitleName(tokens: readonly Token[], at: number): boolean {
+  const word = tokens[at - 1];
+  const opener = tokens[at - 2];
+  if (!word || !opener || !/^\p{Lu}\p{Ll}{2,}$/u.test(word.text) || !/^\d{1,4}$/.test(tokens[at]?.text ?? '')) return false;
+  if (MONTHS[word.lower] !== undefined || CURRENCY_WORDS[word.lower] !== undefined || word.newline) return false;
+  if (['.', '?', '!', ';', ':', '"', '“'].includes(opener.text) || isUnitAfter(tokens, at)) return false;
+  return !(tokens[at + 1]?.text === '-' && adjacent(tokens[at], tokens[at + 1]));
+}
+
 /** A word in capitals that is no unit, scale or currency: "MAX" in "737 MAX 8". */
 function isCapitalsName(token: Token | undefined): boolean {
   if (!token || token.kind !== 'word' || token.text.length < 2 || token.text !== token.text.toUpperCase()) return false;
@@ -259,7 +274,7 @@ function namedNumbers(tokens: readonly Token[]): Set<number> {
     // "top 10%" and "tier 1 billion" are quantities even after a naming word.
     const quantity = tokens[index + 1]?.text === '%' || SCALE_WORDS[tokens[index + 1]?.lower ?? ''] !== undefined;
     // "S&P 500", "Class B 2": a capital letter standing before the number names it.
-    const afterNamingWord = before !== undefined && (NAMING_WORDS.has(before.lower) || (isLetterName(before) && !adjacent(before, token))) && !quantity;
+    const afterNamingWord = before !== undefined && (NAMING_WORDS.has(before.lower) || (isLetterName(before) && !adjacent(before, token)) || isTitleName(tokens, index)) && !quantity;
     // "737 MAX 8": a number, a word in capitals and a number make one model name.
     const modelName = isCapitalsName(tokens[index + 1]) && isNumber(tokens[index + 2]) || (isCapitalsName(before) && isNumber(tokens[index - 2]) && named.has(index - 2));
     const besideLetter = isBareListNumber(tokens, index) && (
@@ -438,9 +453,22 @@ function readAmount(tokens: readonly Token[], at: number, floor: number): Amount
       const at = hyphenated ? last + 2 : last + 1;
       const measure = readMeasure(tokens, at);
       const isOne = digits === '1' && power === 0;
-      const counted = measure ? null : hyphenated ? readHyphenatedItem(tokens, at) : readCountedNoun(tokens, at, isOne);
-      if (measure) {
+      const trade = TRADE_UNITS[tokens[at]?.lower ?? ''];
+      const counted = measure || trade ? null : hyphenated ? readHyphenatedItem(tokens, at) : readCountedNoun(tokens, at, isOne);
+      if (hyphenated && isBasisPointWords(tokens, at)) {
+        // "a 200-basis-point headwind"
+        unit = 'bps';
+        last = tokens[at]?.lower === 'basis' ? at + 2 : at;
+      } else if (measure) {
         [unit, item, last] = measure;
+      } else if (trade) {
+        unit = 'count';
+        item = trade;
+        last = at;
+      } else if (counted && counted[0] === 'point' && isPointsOfPercent(tokens, counted[1] + 1)) {
+        // "about 3 points of the 24%": percentage points said short.
+        unit = 'percent';
+        last = counted[1];
       } else if (counted) {
         unit = 'count';
         [item, last] = counted;
@@ -487,6 +515,26 @@ function unitless(amount: Amount): boolean {
   return amount.unit === 'count' && amount.item === null;
 }
 
+/** "basis-point(s)" or "bp(s)" written after a hyphen at `at`. */
+function isBasisPointWords(tokens: readonly Token[], at: number): boolean {
+  const word = tokens[at];
+  if (isWord(word, 'bp', 'bps')) return true;
+  return isWord(word, 'basis') && tokens[at + 1]?.text === '-' && isWord(tokens[at + 2], 'point', 'points') && adjacent(word, tokens[at + 1]);
+}
+
+/** Words after "N points" that make them percentage points: "of the 24%", "of margin", "of growth". */
+const POINTS_OF = new Set(['growth', 'margin', 'margins', 'share', 'expansion', 'contraction', 'headwind', 'tailwind', 'improvement', 'dilution', 'accretion']);
+function isPointsOfPercent(tokens: readonly Token[], at: number): boolean {
+  if (!isWord(tokens[at], 'of')) return false;
+  for (let index = at + 1; index <= at + 3; index++) {
+    const token = tokens[index];
+    if (!token) return false;
+    if (token.text === '%' || POINTS_OF.has(token.lower)) return true;
+    if (token.kind !== 'num' && !isWord(token, 'the', 'a', 'our', 'that', 'gross', 'operating')) return false;
+  }
+  return false;
+}
+
 /** Joins "650-750m", "$3k-$4k", "10-20%", "1% or 2%", "70 to 90 days" into one range, or null. */
 function joinRange(low: Amount, high: Amount): [Amount, Amount] | null {
   let left = { ...low };
@@ -504,14 +552,22 @@ function joinRange(low: Amount, high: Amount): [Amount, Amount] | null {
 }
 
 /** The rate denominator after token `last` ("per week", "a day", "/unit"): [per, last token] or null. */
-function readPer(tokens: readonly Token[], last: number): [string, number] | null {
+function readPer(tokens: readonly Token[], last: number, counted: boolean): [string, number] | null {
   const word = tokens[last + 1];
   if (!word) return null;
+  // "412,000 barrels of oil equivalent per day": what is counted, then its rate.
+  if (counted && isWord(word, 'of')) {
+    for (let at = last + 2; at <= last + 4 && tokens[at]?.kind === 'word' && /^\p{Ll}/u.test(tokens[at]?.text ?? ''); at++) {
+      if (isWord(tokens[at + 1], 'per') || (tokens[at + 1]?.text === '/' && adjacent(tokens[at], tokens[at + 1]))) return readPer(tokens, at, false);
+    }
+  }
   const noun = (at: number): [string, number] | null => {
     const measure = readMeasure(tokens, at);
     if (measure && measure[0] === 'energy') return [measure[1], measure[2]];
     const token = tokens[at];
     if (!token || token.kind !== 'word') return null;
+    const trade = TRADE_UNITS[token.lower];
+    if (trade) return [trade, at];
     const singular = ITEMS[token.lower] ?? MEASURES[token.lower]?.[1] ?? token.lower;
     const per = PER_WORDS[singular] ?? PER_WORDS[token.lower];
     return per ? [per, at] : null;
@@ -538,7 +594,7 @@ function readPer(tokens: readonly Token[], last: number): [string, number] | nul
   // ".50c in the dollar", "on the dollar"
   if (isWord(word, 'in', 'on') && isWord(tokens[last + 2], 'the') && isWord(tokens[last + 3], 'dollar')) return ['dollar', last + 3];
   // "$1 billion on an annual run rate basis", "$5 million annually"
-  if (isWord(word, 'annually')) return ['year', last + 1];
+  if (isWord(word, 'annually', 'annualized', 'annualised')) return ['year', last + 1];
   if (isWord(word, 'on') && isWord(tokens[last + 2], 'an') && isWord(tokens[last + 3], 'annual', 'annualized')) return ['year', last + 3];
   // "a 5,000-unit week", "a 10,000-unit production week": the hyphenated count is a rate.
   if (tokens[last - 1]?.text === '-' && tokens[last]?.kind === 'word') {
@@ -641,13 +697,13 @@ function withRange(tokens: readonly Token[], amount: Amount, floor: number): Rea
     const other = numberAt === null || notAFigure(tokens, numberAt) !== null ? null : readAmount(tokens, numberAt, secondAt);
     let joined = other && other.first === secondAt ? joinRange(amount, other) : null;
     // "grew by 3% to 28%" is a change and a level; "grow by 10% to 12%" a range of close values.
-    if (joined && change === 'by' && amountValue(joined[1]) > 1.5 * amountValue(joined[0])) joined = null;
+    if (joined && change === 'by' && isWord(joiner, 'to') && amountValue(joined[1]) > 1.5 * amountValue(joined[0])) joined = null;
     if (joined) {
       [low, high] = joined;
       last = high.last;
     }
   }
-  const per = readPer(tokens, last);
+  const per = readPer(tokens, last, (high ?? low).item !== null);
   return { first: low.first, last, low, high, per: per?.[0] ?? null, next: (per?.[1] ?? last) + 1 };
 }
 

@@ -32,7 +32,9 @@ export const MEASURES: Readonly<Record<string, readonly [string, string]>> = wor
   decade: ['duration', 'decade'], decades: ['duration', 'decade'],
   mile: ['distance', 'mile'], miles: ['distance', 'mile'], km: ['distance', 'km'], kilometer: ['distance', 'km'], kilometers: ['distance', 'km'],
   kilometre: ['distance', 'km'], kilometres: ['distance', 'km'], meter: ['distance', 'meter'], meters: ['distance', 'meter'],
-  metre: ['distance', 'meter'], metres: ['distance', 'meter'],
+  metre: ['distance', 'meter'], metres: ['distance', 'meter'], foot: ['distance', 'foot'], feet: ['distance', 'foot'], ft: ['distance', 'foot'],
+  milligram: ['mass', 'milligram'], milligrams: ['mass', 'milligram'], mg: ['mass', 'milligram'], gram: ['mass', 'gram'], grams: ['mass', 'gram'],
+  kilogram: ['mass', 'kilogram'], kilograms: ['mass', 'kilogram'], kg: ['mass', 'kilogram'], tonne: ['mass', 'tonne'], tonnes: ['mass', 'tonne'],
   kwh: ['energy', 'kWh'], mwh: ['energy', 'MWh'], gwh: ['energy', 'GWh'], twh: ['energy', 'TWh'],
   kw: ['power', 'kW'], mw: ['power', 'MW'], gw: ['power', 'GW'], watt: ['power', 'W'], watts: ['power', 'W'], w: ['power', 'W'],
   kilowatt: ['power', 'kW'], kilowatts: ['power', 'kW'], megawatt: ['power', 'MW'], megawatts: ['power', 'MW'],
@@ -40,7 +42,14 @@ export const MEASURES: Readonly<Record<string, readonly [string, string]>> = wor
   degree: ['angle', 'degree'], degrees: ['angle', 'degree'],
 });
 /** Abbreviated measures that may be written against the number ("2GWh", "100kWh"). */
-export const GLUED_MEASURES: ReadonlySet<string> = new Set(['kwh', 'mwh', 'gwh', 'twh', 'kw', 'mw', 'gw', 'w', 'km']);
+export const GLUED_MEASURES: ReadonlySet<string> = new Set(['kwh', 'mwh', 'gwh', 'twh', 'kw', 'mw', 'gw', 'w', 'km', 'mg', 'kg', 'ft']);
+/**
+ * Trade units written as symbols, counted like nouns and kept in their usual spelling as `item` or
+ * `per`: "431,000 BOE per day", "$2.11 per Mcf". Capitalized, so no generic noun rule would take them.
+ */
+export const TRADE_UNITS: Readonly<Record<string, string>> = wordTable({
+  boe: 'BOE', mcf: 'Mcf', mmcf: 'MMcf', bcf: 'Bcf', mcfe: 'Mcfe', mmbtu: 'MMBtu', bbl: 'bbl', bbls: 'bbl',
+});
 /** "kilowatt hour(s)": a power word followed by one of these is energy. */
 export const HOUR_WORDS: ReadonlySet<string> = new Set(['hour', 'hours']);
 
@@ -67,6 +76,9 @@ export const PER_WORDS: Readonly<Record<string, string>> = wordTable({
   second: 'second', minute: 'minute', hour: 'hour', day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year',
   annum: 'year', share: 'share', vehicle: 'vehicle', car: 'car', unit: 'unit', kwh: 'kWh', gallon: 'gallon', person: 'person',
   mile: 'mile', dollar: 'dollar', head: 'person', pack: 'pack', cell: 'cell', charge: 'charge', employee: 'employee', credit: 'credit',
+  barrel: 'barrel', ton: 'ton', tonne: 'tonne', ounce: 'ounce', mwh: 'MWh', seat: 'seat', user: 'user', subscriber: 'subscriber',
+  customer: 'customer', member: 'member', store: 'store', night: 'night', passenger: 'passenger', transaction: 'transaction', patient: 'patient',
+  dose: 'dose',
 });
 
 /** Words that name things by number: "Model 3", "Hardware 3", "Gigafactories 3, 4, 5 and 6". */

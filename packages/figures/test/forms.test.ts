@@ -40,6 +40,15 @@ describe('number forms', () => {
     ['an other 1.5-2.0% of gross margin', plain({ surface: '1.5-2.0%', valueLow: 1.5, valueHigh: 2, unit: 'percent' })],
     ['for probably 12-18 months at the minimum.', plain({ surface: '12-18 months', valueLow: 12, valueHigh: 18, unit: 'duration', item: 'month', bound: 'gte' })],
     ['between 20 and 30 stores', plain({ surface: '20 and 30 stores', valueLow: 20, valueHigh: 30, item: 'store' })],
+    ['We produced an average of 412,000 barrels of oil equivalent per day', plain({ surface: '412,000 barrels', value: 412_000, item: 'barrel', per: 'day' })],
+    ['We exited the year producing roughly 431,000 BOE per day.', plain({ surface: '431,000 BOE', value: 431_000, item: 'BOE', per: 'day', approximate: true })],
+    ['and $2.11 per Mcf of gas', plain({ surface: '$2.11', value: 2.11, unit: 'USD', per: 'Mcf' })],
+    ['our corporate breakeven is now below $40 a barrel.', plain({ surface: '$40', value: 40, unit: 'USD', per: 'barrel', bound: 'lt' })],
+    ['our average lateral length increased to 10,400 feet.', plain({ surface: '10,400 feet', value: 10_400, unit: 'distance', item: 'foot' })],
+    ['as the 40-milligram dose launches', plain({ surface: '40-milligram', value: 40, unit: 'mass', item: 'milligram' })],
+    ["given last year's 200-basis-point markdown headwind?", plain({ surface: '200-basis-point', value: 200, unit: 'bps' })],
+    ['Also the dividend is $2.04 annualized.', plain({ surface: '$2.04', value: 2.04, unit: 'USD', per: 'year' })],
+    ['we would cut activity by one or two rigs', plain({ surface: 'one or two rigs', valueLow: 1, valueHigh: 2, item: 'rig', spelled: true })],
   ])('%s', (text, expected) => {
     expect(readAll(text)).toEqual([expected]);
   });

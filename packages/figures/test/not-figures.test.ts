@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { surfaces } from './helpers.ts';
+import { plain, readAll, surfaces } from './helpers.ts';
 
 // What the contract says is not a figure, each in a sentence from the sources or of their kind.
 describe('not figures', () => {
@@ -23,12 +23,21 @@ describe('not figures', () => {
     ['year spans, dates and times from other formats', 'over 2020-2022, on March 31 at 9:00 a.m., in 2Q18 and 4Q24 and Q3 \'22, FY24'],
     ['ratios and inline list markers', 'a 2-for-1 split. 1. Revenue 2. Margin'],
     ['idioms with a spoken number', 'So a week or 2 here or there is fine.'],
+    ['programs, products and units named by a number', 'Our Larkspur Rewards 360 program and our Atlas 7 platform, at Units 1, 2 and 3 of Crane Point (Units 1, 2 and 3).'],
   ])('%s', (_label, text) => {
     expect(surfaces(text)).toEqual([]);
   });
 
   it('keeps the quantity next to a name: "35,000 H100 computers", "30 Model 3s", "50,000 3’s"', () => {
     expect(surfaces('working 35,000 H100 computers; from 30 Model 3s; based on 50,000 3’s produced')).toEqual(['35,000', '30', '50,000']);
+  });
+
+  it('keeps percentage points said short: "3 points of the 24%"', () => {
+    expect(readAll('Price was about 3 points of the 24%.')).toEqual([
+      plain({ surface: '3 points', value: 3, unit: 'percent', approximate: true }),
+      plain({ surface: '24%', value: 24, unit: 'percent' }),
+    ]);
+    expect(readAll('I have 3 points of view on that.')).toEqual([plain({ surface: '3 points', value: 3, item: 'point' })]);
   });
 
   it('keeps a year that carries a currency, a scale or a percent', () => {
