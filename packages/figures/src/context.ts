@@ -22,8 +22,28 @@ const METRIC_AFTER_GAP = 3;
 /** Tokens between a metric named before a figure and the figure ("gross margin will exceed 25%"). */
 const METRIC_BEFORE_GAP = 7;
 
-/** Words before a period that make it a comparison base, not the figure's period. */
-const COMPARISON = new Set(['compared', 'versus', 'vs', 'than', 'from', 'since', 'over']);
+/** Tokens before a figure searched for the period that frames its sentence ("For the fourth quarter, ... and 1% to 2%"). */
+const FRAME_WINDOW = 64;
+/** Tokens at the start of a sentence a framing period is said in: "For the full year fiscal 2024, we ...", "We ended the quarter with". */
+const FRAME_OPENING = 8;
+/** Words that open a clause with a subject of its own after a comma, beyond which a framing period does not reach: ", that sounds like". */
+const NEW_SUBJECTS = new Set(['that', 'it', 'this', 'there', 'which']);
+
+/** Whether a clause joiner stands in tokens [from, to): what follows opens a new clause or list member. */
+function joinedAt(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (CLAUSE_JOINERS.has(tokens[at]?.lower ?? '')) return true;
+  return false;
+}
+/** Tokens after a period said after a figure in which a next figure claims it as its own ("$3.47 and FY25 to $3.80"). */
+const NEXT_FIGURE_GAP = 6;
+
+/**
+ * Words before a period that make it no period of the figure: a comparison base ("versus last
+ * year") or the date of something else ("notes due in 2025").
+ */
+const COMPARISON = new Set(['compared', 'versus', 'vs', 'than', 'from', 'since', 'over', 'due', 'maturing', 'matures', 'mature', 'expiring', 'expires', 'until', 'till']);
+/** Words that open a new clause or list member between a figure and a period after it: ", with the first quarter ...". */
+const CLAUSE_JOINERS = new Set([',', 'and', 'with', 'while', 'but', 'whereas', 'or']);
 
 const split = (phrase: string) => phrase.split(' ');
 const CONSENSUS_CUES = indexPhrases(['consensus', 'street estimate', 'street estimates', 'street expectations', 'analyst estimates', 'sell side'].map(split));
@@ -103,37 +123,84 @@ function laterPeriod(tokens: readonly Token[], figure: PlacedFigure, mentions: r
   return base.period[4] === 'Q' && anchor.fiscalQuarter ? `${anchor.fiscalYear}Q${anchor.fiscalQuarter}` : null;
 }
 
-/** The comparison-free period nearest to a figure in its sentence, or undefined when none is near. */
-function periodOf(tokens: readonly Token[], figure: PlacedFigure, others: readonly PlacedFigure[], mentions: readonly PeriodMention[], sentence: Sentence): PeriodMention | undefined {
+/** Whether a word among the `count` tokens before `first` (none before `floor`) makes a period there no period of a figure. */
+function comparedBefore(tokens: readonly Token[], first: number, floor: number, count = 3): boolean {
+  for (let at = Math.max(floor, first - count); at < first; at++) if (COMPARISON.has(tokens[at]?.lower ?? '')) return true;
+  return false;
+}
+
+/** Periods listed after a compared one, compared too: "accumulated $148m already from Q1 and Q2". */
+function listedAfterCompared(tokens: readonly Token[], mentions: readonly PeriodMention[]): Set<PeriodMention> {
+  const listed = new Set<PeriodMention>();
+  mentions.forEach((mention, index) => {
+    const previous = mentions[index - 1];
+    if (!previous || previous.last + 2 !== mention.first || !['and', 'or', ',', '/', '&'].includes(tokens[previous.last + 1]?.lower ?? '')) return;
+    if (listed.has(previous) || comparedBefore(tokens, previous.first, 0)) listed.add(mention);
+  });
+  return listed;
+}
+
+/** Tokens [from, to) without the qualifier words that stand outside a surface ("the full year, about 54%"). */
+function gapWithoutQualifiers(tokens: readonly Token[], from: number, to: number): number {
+  let gap = 0;
+  for (let at = from; at < to; at++) if (!QUALIFIER_WORDS.has(tokens[at]?.lower ?? '')) gap++;
+  return gap;
+}
+
+/**
+ * The comparison-free period nearest to a figure in its sentence, or undefined when none is near:
+ * said right after it, or before it (near, or opening the sentence, and not said right after an
+ * earlier figure), else the period that frames the sentence before its figures.
+ */
+function periodOf(tokens: readonly Token[], figure: PlacedFigure, others: readonly PlacedFigure[], mentions: readonly PeriodMention[], listed: ReadonlySet<PeriodMention>, sentence: Sentence): PeriodMention | undefined {
   const { reading } = figure;
+  const compared = (mention: PeriodMention, floor: number) => listed.has(mention) || comparedBefore(tokens, mention.first, floor);
   const between = (from: number, to: number) => figureBetween(others, figure, from, to);
+  // A period said right after an earlier figure is that figure's ("$2 billion CapEx in the back half and ... $1 billion"),
+  // unless it opens the next clause (", with the first quarter the low point at roughly 415,000").
+  const claimedBefore = (mention: PeriodMention) => near(others, figureFirst, Math.max(sentence.start, mention.first - PERIOD_AFTER_GAP - LONGEST_READING), mention.first).some(
+    (other) => other !== figure && other.reading.next <= mention.first && mention.first - other.reading.next <= PERIOD_AFTER_GAP && !joinedAt(tokens, other.reading.next, mention.first));
   let best: { mention: PeriodMention; gap: number } | undefined;
   const nearby = near(mentions, spanFirst, reading.first - PERIOD_BEFORE_GAP - LONGEST_READING, reading.next + PERIOD_AFTER_GAP + 1);
   const opening = near(mentions, spanFirst, sentence.start, sentence.start + 2);
   for (const mention of [...opening, ...nearby]) {
     if (mention.first < sentence.start || mention.last >= sentence.end) continue;
-    const lead = [tokens[mention.first - 1]?.lower, tokens[mention.first - 2]?.lower, tokens[mention.first - 3]?.lower];
-    if (lead.some((word) => word !== undefined && COMPARISON.has(word))) continue;
     let gap: number;
     if (mention.first >= reading.next) {
+      // Only the words after the figure compare: "up from 1,280 last year" is the base figure's own year.
+      if (compared(mention, reading.next)) continue;
       gap = mention.first - reading.next;
       if (gap > PERIOD_AFTER_GAP || between(reading.next, mention.first)) continue;
+      // "$3.47 and FY25 to $3.80", "440,000 BOE per day, with the first quarter ... at 415,000": a period that opens
+      // the next clause or list member belongs to the figure that follows it.
+      if (joinedAt(tokens, reading.next, mention.first) && near(others, figureFirst, mention.last + 1, Math.min(sentence.end, mention.last + 1 + NEXT_FIGURE_GAP)).length > 0) continue;
     } else if (mention.last < reading.first) {
+      if (compared(mention, sentence.start)) continue;
       gap = reading.first - mention.last - 1;
       const opensSentence = mention.first - sentence.start <= 1;
-      // A period said right after an earlier figure is that figure's ("$2 billion CapEx in the back half and ... $1 billion").
-      // Unless the two figures are joined ("the 20,000 next year and 25% gross margin").
-      const joined = gap <= 1 && (gap === 0 || ['and', ','].includes(tokens[mention.last + 1]?.lower ?? ''));
-      const claimed = !joined && near(others, figureFirst, Math.max(sentence.start, mention.first - PERIOD_AFTER_GAP - LONGEST_READING), mention.first).some(
-        (other) => other !== figure && other.reading.next <= mention.first && mention.first - other.reading.next <= PERIOD_AFTER_GAP);
-      if ((gap > PERIOD_BEFORE_GAP && !opensSentence) || claimed || between(mention.last + 1, reading.first)) continue;
+      // Unless the two figures are joined ("the 20,000 next year and 25% gross margin", "the full year, about 54% oil").
+      const tight = gapWithoutQualifiers(tokens, mention.last + 1, reading.first);
+      const joined = tight <= 1 && (tight === 0 || ['and', ','].includes(tokens[mention.last + 1]?.lower ?? ''));
+      if ((gap > PERIOD_BEFORE_GAP && !opensSentence) || (!joined && claimedBefore(mention)) || between(mention.last + 1, reading.first)) continue;
       gap += 0.5; // on a tie the period said after the figure wins: "28% in Q1 and 25% in Q4".
     } else {
       continue;
     }
     if (!best || gap < best.gap) best = { mention, gap };
   }
-  return best?.mention;
+  if (best) return best.mention;
+  // The period that frames the sentence from its opening words: "For the fourth quarter, we expect net sales of $3.05 billion
+  // to $3.12 billion and comparable sales growth of 1% to 2%", "Fourth-quarter production of 426,000 BOE per day was up 3%".
+  const from = Math.max(sentence.start, reading.first - FRAME_WINDOW);
+  const frames = near(mentions, spanFirst, from, Math.min(reading.first, sentence.start + FRAME_OPENING));
+  for (let index = frames.length - 1; index >= 0; index--) {
+    const mention = frames[index] as PeriodMention;
+    if (mention.last >= reading.first || compared(mention, sentence.start) || claimedBefore(mention)) continue;
+    // ", that sounds like it's 2 lines", "if the sale closes in the second quarter ...: we have $500 million"
+    const newClause = tokens.slice(mention.last + 1, reading.first).some((token, offset, words) => token.text === ':' || (token.text === ',' && NEW_SUBJECTS.has(words[offset + 1]?.lower ?? '')));
+    return newClause ? undefined : mention;
+  }
+  return undefined;
 }
 
 /** The metric cue nearest to a figure in its sentence whose metric accepts the figure's unit. */
@@ -231,6 +298,30 @@ function kindOf(tone: SentenceTone, figure: PlacedFigure, anchor: FigureAnchor):
   return forward || !past ? 'estimate' : 'actual';
 }
 
+/**
+ * A mention's period as its sentence means it: "the year" said on a Q4 call is the year reported
+ * when the sentence looks back ("we ended the year with"), the coming one when it looks forward
+ * ("expect to average 13 rigs for the year").
+ */
+function periodInTone(mention: PeriodMention, tone: SentenceTone, anchor: FigureAnchor): string | null {
+  if (!mention.yearUnderWay || anchor.fiscalQuarter !== 4 || !anchor.fiscalYear || !(tone.forward || tone.guidance)) return mention.period;
+  return String(anchor.fiscalYear + 1);
+}
+
+/**
+ * A quarter or half said without a year, in a sentence that names a year before it, is of that
+ * year: "Looking into fiscal 2025, ... roughly 35 of them in the back half" is 2025H2.
+ */
+function periodInSentence(tokens: readonly Token[], mention: PeriodMention, mentions: readonly PeriodMention[], sentence: Sentence): string | null {
+  if (!mention.yearless) return mention.period;
+  const before = near(mentions, spanFirst, Math.max(sentence.start, mention.first - FRAME_WINDOW), mention.first);
+  for (let index = before.length - 1; index >= 0; index--) {
+    const named = before[index] as PeriodMention;
+    if (named.period?.length === 4 && !named.yearUnderWay && !comparedBefore(tokens, named.first, sentence.start)) return `${named.period}${mention.yearless}`;
+  }
+  return mention.period;
+}
+
 /** Words that make a bare amount near them money: "~650-750m of additional cash", "cash balances by a half billion". */
 const MONEY_WORDS = new Set([
   'cash', 'income', 'revenue', 'revenues', 'cost', 'costs', 'price', 'prices', 'profit', 'profits', 'balance', 'balances', 'deposit',
@@ -289,6 +380,7 @@ export function resolveContext(text: string, tokens: readonly Token[], figures: 
   for (const { reading } of figures) for (let at = reading.first; at <= reading.last; at++) figureTokens.add(at);
   // A year read as a figure ("$2016") is no period; every other mention is.
   const periods = mentions.filter((mention) => !figureTokens.has(mention.first));
+  const listed = listedAfterCompared(tokens, periods);
   const cues = findCues(tokens, 0, tokens.length).filter((cue) => !figureTokens.has(cue.first));
   // Per sentence, read once: its tone and whether it prices anything in a currency.
   const tones = new Map<number, SentenceTone>();
@@ -304,9 +396,16 @@ export function resolveContext(text: string, tokens: readonly Token[], figures: 
     const candidate = figure.candidate;
     const pricedElsewhere = (priced.get(sentenceAt) ?? 0) - (isMoney(figure) ? 1 : 0) > 0;
     if (isMoneyByContext(tokens, figure, sentence, pricedElsewhere)) candidate.unit = null;
-    const mention = periodOf(tokens, figure, figures, periods, sentence);
+    let tone = tones.get(sentenceAt);
+    if (!tone) {
+      tone = toneOf(tokens, sentence);
+      tones.set(sentenceAt, tone);
+    }
+    // A duration says how long, not when: it has no period of its own.
+    const mention = candidate.unit === 'duration' ? undefined : periodOf(tokens, figure, figures, periods, listed, sentence);
     const cue = metricOf(figure, figures, cues, sentence);
-    candidate.period = mention ? mention.period : laterPeriod(tokens, figure, periods, sentence, anchor);
+    const completed = mention ? { ...mention, period: periodInSentence(tokens, mention, periods, sentence) } : undefined;
+    candidate.period = completed ? periodInTone(completed, tone, anchor) : candidate.unit === 'duration' ? null : laterPeriod(tokens, figure, periods, sentence, anchor);
     const partner = cue ? undefined : changePartner(tokens, figure, figures[index - 1]);
     if (cue) {
       candidate.metric = refineMetric(cue.metric, candidate.per);
@@ -318,11 +417,6 @@ export function resolveContext(text: string, tokens: readonly Token[], figures: 
     }
     // Earnings per share are per share, whether or not the sentence says so.
     if (candidate.metric === 'eps' && candidate.per === null) candidate.per = 'share';
-    let tone = tones.get(sentenceAt);
-    if (!tone) {
-      tone = toneOf(tokens, sentence);
-      tones.set(sentenceAt, tone);
-    }
     candidate.kind = kindOf(tone, figure, anchor);
   });
 }

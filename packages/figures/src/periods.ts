@@ -20,6 +20,14 @@ export interface PeriodMention {
   first: number;
   last: number;
   period: string | null;
+  /**
+   * "The year" as a speaker says it ("for the year", "exiting the year", "the full year"): the fiscal
+   * year reported on or under way. On a Q4 call a forward-looking sentence means the coming one,
+   * which only the sentence can tell, so the reader of the sentence shifts it.
+   */
+  yearUnderWay?: boolean;
+  /** A quarter or half said without its year ("the back half", "Q3"): `Q3`, `H2`, for a year the sentence names elsewhere. */
+  yearless?: string;
 }
 
 const ORDINALS: Record<string, number> = wordTable({ first: 1, second: 2, third: 3, fourth: 4 });
@@ -46,13 +54,34 @@ function isApostrophe(token: Token | undefined): boolean {
   return token?.text === "'" || token?.text === '’';
 }
 
-/** The calendar year the call was held in: its date's year, else the year after a Q4 report. */
+/**
+ * The fiscal year under way when the call is held: the reported one, or the next after a Q4 report.
+ * The call's date only stands in when the quarter is unknown: a fiscal year that ends in January
+ * is under way in the calendar year before its name ("this year" on an August 2024 call of a
+ * fiscal 2025 is 2025).
+ */
 function callYear(anchor: PeriodAnchor): number | null {
+  const fiscalYear = anchor.fiscalYear ?? null;
+  if (fiscalYear !== null && anchor.fiscalQuarter) return anchor.fiscalQuarter === 4 ? fiscalYear + 1 : fiscalYear;
   const dated = anchor.eventDate ? Number(anchor.eventDate.slice(0, 4)) : NaN;
   if (Number.isInteger(dated)) return dated;
-  const fiscalYear = anchor.fiscalYear ?? null;
-  if (fiscalYear === null) return null;
-  return anchor.fiscalQuarter === 4 ? fiscalYear + 1 : fiscalYear;
+  return fiscalYear;
+}
+
+/** "fiscal 2023", "fiscal year 2023", "fiscal '25", "FY 2018", "FY2018", "FY18" at token `at`: the year and its last token. */
+function fiscalYearAt(tokens: readonly Token[], at: number): { year: number; last: number } | null {
+  const token = tokens[at];
+  const lower = token?.lower;
+  if (lower !== 'fy' && lower !== 'fiscal') return null;
+  const index = lower === 'fiscal' && tokens[at + 1]?.lower === 'year' ? at + 2 : at + 1;
+  const full = yearOf(tokens[index]);
+  if (full !== null) return { year: full, last: index };
+  if (isApostrophe(tokens[index]) && adjacent(tokens[index], tokens[index + 1])) {
+    const short = twoDigitYear(tokens[index + 1]);
+    if (short !== null) return { year: short, last: index + 1 };
+  }
+  const glued = lower === 'fy' && adjacent(token, tokens[at + 1]) ? twoDigitYear(tokens[at + 1]) : null;
+  return glued === null ? null : { year: glued, last: at + 1 };
 }
 
 /** A relative year phrase at `at` ("this year", "next year", "of this year"): [offset, last] or null. */
@@ -70,6 +99,9 @@ function yearAfter(tokens: readonly Token[], at: number, anchor: PeriodAnchor): 
   const next = tokens[at + 1];
   const ofYear = next?.lower === 'of' ? yearOf(tokens[at + 2]) : null;
   if (ofYear !== null) return { year: ofYear, last: at + 2 };
+  // "the third quarter of fiscal 2023", "Q3 FY24"
+  const fiscal = fiscalYearAt(tokens, next?.lower === 'of' ? at + 2 : at + 1);
+  if (fiscal) return fiscal;
   const full = yearOf(next);
   if (full !== null) return { year: full, last: at + 1 };
   if (isApostrophe(next) && adjacent(next, tokens[at + 2])) {
@@ -94,15 +126,18 @@ function yearAfter(tokens: readonly Token[], at: number, anchor: PeriodAnchor): 
 }
 
 /**
- * A quarter without a year is the nearest such quarter to the reported one (ties stay in the same
- * year): "Q1" on a Q4 call is next year's Q1, "Q4" on a Q1 call is last year's.
+ * A quarter without a year is the nearest such quarter to the call, which is held just after the
+ * reported quarter ends: "Q1" on a Q4 call is next year's Q1, "Q4" on a Q1 call is last year's,
+ * "Q2" on a Q4 call the coming one.
  */
 function quarterPeriod(quarter: number, year: { year: number | null } | null, anchor: PeriodAnchor): string | null {
   if (year) return year.year === null ? null : `${year.year}Q${quarter}`;
   const fiscalYear = anchor.fiscalYear ?? null;
   const reported = anchor.fiscalQuarter ?? null;
   if (fiscalYear === null || reported === null) return null;
-  const shift = quarter - reported > 2 ? -1 : reported - quarter > 2 ? 1 : 0;
+  // In half quarters from the start of the fiscal year: the call at 2 * reported + 1, the quarter at its middle.
+  const distance = 2 * quarter - 1 - (2 * reported + 1);
+  const shift = distance > 4 ? -1 : distance < -4 ? 1 : 0;
   return `${fiscalYear + shift}Q${quarter}`;
 }
 
@@ -133,6 +168,30 @@ function mention(first: number, last: number, period: string | null): PeriodMent
   return { first, last, period };
 }
 
+/** Marks a quarter or half said without a year, so that a year named in its sentence can complete it. */
+function yearless(found: PeriodMention, year: unknown, part: string): PeriodMention {
+  return year ? found : { ...found, yearless: part };
+}
+
+/** "fourth quarter", "Fourth-quarter", "second half", "back-half" at token `at`: the part and the token of its unit word. */
+function ordinalPart(tokens: readonly Token[], at: number): { unit: 'quarter' | 'half'; part: number; unitAt: number } | null {
+  const token = tokens[at];
+  const next = tokens[at + 1];
+  const hyphenated = next?.text === '-' && adjacent(token, next) && adjacent(next, tokens[at + 2]);
+  const unitAt = hyphenated ? at + 2 : at + 1;
+  const unit = tokens[unitAt]?.lower;
+  const quarter = ORDINALS[token?.lower ?? ''];
+  if (quarter !== undefined && unit === 'quarter') return { unit, part: quarter, unitAt };
+  const half = HALF_WORDS[token?.lower ?? ''];
+  if (half !== undefined && unit === 'half') return { unit, part: half, unitAt };
+  return null;
+}
+
+/** Words before "the year" that make it the fiscal year reported on or under way: "for the year", "exiting the year". */
+const YEAR_LEADS = new Set(['for', 'exit', 'exited', 'exiting', 'end', 'ended', 'ending', 'finish', 'finished', 'finishing', 'close', 'closed', 'closing', 'enter', 'entered', 'entering']);
+/** Words between "the" and "of the year" that make it the year under way: "the end of the year", "the rest of the year". */
+const OF_YEAR_LEADS = new Set(['end', 'rest', 'balance', 'remainder']);
+
 /** The words a period expression can start with; any other word starts none. */
 const STARTS = new Set(['q', 'fq', 'h', 'fy', 'fiscal', 'first', 'second', 'third', 'fourth', 'back', 'latter', 'this', 'current', 'next', 'coming', 'last', 'previous', 'prior', 'the', 'full']);
 
@@ -147,7 +206,7 @@ export function readPeriod(tokens: readonly Token[], i: number, anchor: PeriodAn
     const quarter = smallInt(next, 4);
     if (quarter !== null) {
       const year = yearAfter(tokens, i + 1, anchor);
-      return mention(i, year?.last ?? i + 1, quarterPeriod(quarter, year, anchor));
+      return yearless(mention(i, year?.last ?? i + 1, quarterPeriod(quarter, year, anchor)), year, `Q${quarter}`);
     }
   }
   // "H1 2018"
@@ -155,7 +214,7 @@ export function readPeriod(tokens: readonly Token[], i: number, anchor: PeriodAn
     const half = smallInt(next, 2);
     if (half !== null) {
       const year = yearAfter(tokens, i + 1, anchor);
-      return mention(i, year?.last ?? i + 1, halfPeriod(half, year, anchor));
+      return yearless(mention(i, year?.last ?? i + 1, halfPeriod(half, year, anchor)), year, `H${half}`);
     }
   }
   if (token.kind === 'num') {
@@ -173,7 +232,8 @@ export function readPeriod(tokens: readonly Token[], i: number, anchor: PeriodAn
       if (part !== null) {
         const year = yearAfter(tokens, i + 1, anchor);
         const last = year?.last ?? i + 1;
-        return mention(i, last, letter.lower === 'q' ? quarterPeriod(part, year, anchor) : halfPeriod(part, year, anchor));
+        const found = mention(i, last, letter.lower === 'q' ? quarterPeriod(part, year, anchor) : halfPeriod(part, year, anchor));
+        return yearless(found, year, `${letter.lower === 'q' ? 'Q' : 'H'}${part}`);
       }
     }
     const year = yearOf(token);
@@ -184,37 +244,45 @@ export function readPeriod(tokens: readonly Token[], i: number, anchor: PeriodAn
     const year = twoDigitYear(next);
     if (year !== null) return mention(i, i + 1, String(year));
   }
-  // "FY 2018", "FY2018", "FY18", "fiscal 2018", "fiscal year 2018"
-  if (lower === 'fy' || lower === 'fiscal') {
-    const at = lower === 'fiscal' && next?.lower === 'year' ? i + 2 : i + 1;
-    const year = yearOf(tokens[at]) ?? (lower === 'fy' && adjacent(token, next) ? twoDigitYear(next) : null);
-    if (year !== null) return mention(i, at, String(year));
+  // "FY 2018", "FY2018", "FY18", "fiscal 2018", "fiscal year 2018", "fiscal '25"
+  const fiscal = fiscalYearAt(tokens, i);
+  if (fiscal) return mention(i, fiscal.last, String(fiscal.year));
+  // "second quarter 2017", "third quarter of 2018", "the fourth quarter", "Fourth-quarter", "second half of 2025", "the back half"
+  const part = ordinalPart(tokens, i);
+  if (part?.unit === 'quarter') {
+    const year = yearAfter(tokens, part.unitAt, anchor);
+    return yearless(mention(i, year?.last ?? part.unitAt, quarterPeriod(part.part, year, anchor)), year, `Q${part.part}`);
   }
-  // "second quarter 2017", "third quarter of 2018", "the fourth quarter", "second half of 2025", "the back half"
-  const ordinal = ORDINALS[lower];
-  if (ordinal !== undefined && next?.lower === 'quarter') {
-    const year = yearAfter(tokens, i + 1, anchor);
-    return mention(i, year?.last ?? i + 1, quarterPeriod(ordinal, year, anchor));
+  if (part?.unit === 'half') {
+    const at = part.unitAt;
+    const ofTheYear = tokens[at + 1]?.lower === 'of' && tokens[at + 2]?.lower === 'the' && tokens[at + 3]?.lower === 'year';
+    const year = yearAfter(tokens, at, anchor) ?? (ofTheYear ? { year: callYear(anchor), last: at + 3 } : null);
+    return yearless(mention(i, year?.last ?? at, halfPeriod(part.part, year, anchor)), year, `H${part.part}`);
   }
-  const half = HALF_WORDS[lower];
-  if (half !== undefined && next?.lower === 'half') {
-    const ofTheYear = tokens[i + 2]?.lower === 'of' && tokens[i + 3]?.lower === 'the' && tokens[i + 4]?.lower === 'year';
-    const year = yearAfter(tokens, i + 1, anchor) ?? (ofTheYear ? { year: callYear(anchor), last: i + 4 } : null);
-    return mention(i, year?.last ?? i + 1, halfPeriod(half, year, anchor));
+  // "last year's fourth quarter", "this year's second half"
+  const offset = RELATIVE[lower];
+  const owned = offset !== undefined && (next?.lower === "year's" || next?.lower === 'year’s') ? ordinalPart(tokens, i + 2) : null;
+  if (offset !== undefined && owned) {
+    const year = relativePeriod(offset, 'year', anchor);
+    const period = year === null ? null : `${year}${owned.unit === 'quarter' ? 'Q' : 'H'}${owned.part}`;
+    return mention(i, owned.unitAt, period);
   }
   // "this year", "next quarter", "the quarter", "this past quarter"
-  const offset = RELATIVE[lower];
   if (offset !== undefined && (next?.lower === 'year' || next?.lower === 'quarter')) {
     return mention(i, i + 1, relativePeriod(offset, next.lower, anchor));
   }
   if (lower === 'this' && next?.lower === 'past' && tokens[i + 2]?.lower === 'quarter') return mention(i, i + 2, relativePeriod(0, 'quarter', anchor));
   if (lower === 'the' && next?.lower === 'quarter' && tokens[i - 1]?.lower !== 'of') return mention(i, i + 1, relativePeriod(0, 'quarter', anchor));
-  // "the full year", "full-year", "for the year": the fiscal year reported on (or under way).
+  // "the full year", "full-year", "for the year", "exiting the year", "the end of the year": the fiscal year reported on (or under way).
+  const fiscalYear = anchor.fiscalYear ? String(anchor.fiscalYear) : null;
   if (lower === 'full' && (next?.lower === 'year' || (next?.text === '-' && tokens[i + 2]?.lower === 'year'))) {
     const last = next.lower === 'year' ? i + 1 : i + 2;
-    return mention(i, last, anchor.fiscalYear ? String(anchor.fiscalYear) : null);
+    return { ...mention(i, last, fiscalYear), yearUnderWay: true };
   }
-  if (lower === 'the' && next?.lower === 'year' && tokens[i - 1]?.lower === 'for') return mention(i, i + 1, anchor.fiscalYear ? String(anchor.fiscalYear) : null);
+  if (lower === 'the' && next?.lower === 'year' && YEAR_LEADS.has(tokens[i - 1]?.lower ?? '')) return { ...mention(i, i + 1, fiscalYear), yearUnderWay: true };
+  // "the end of the year", "the rest of the year"
+  const ofTheYear = tokens[i + 2]?.lower === 'of' && tokens[i + 3]?.lower === 'the' && tokens[i + 4]?.lower === 'year';
+  if (lower === 'the' && OF_YEAR_LEADS.has(next?.lower ?? '') && ofTheYear) return { ...mention(i, i + 4, fiscalYear), yearUnderWay: true };
   return null;
 }
 
