@@ -204,14 +204,16 @@ function periodOf(tokens: readonly Token[], figure: PlacedFigure, others: readon
 }
 
 /** The metric cue nearest to a figure in its sentence whose metric accepts the figure's unit. */
-function metricOf(figure: PlacedFigure, others: readonly PlacedFigure[], cues: readonly CueMatch[], sentence: Sentence): CueMatch | undefined {
+function metricOf(tokens: readonly Token[], figure: PlacedFigure, others: readonly PlacedFigure[], cues: readonly CueMatch[], sentence: Sentence): CueMatch | undefined {
   const { reading, candidate } = figure;
   const between = (from: number, to: number) => figureBetween(others, figure, from, to);
   let best: { cue: CueMatch; gap: number } | undefined;
   for (const cue of near(cues, spanFirst, reading.first - METRIC_BEFORE_GAP - LONGEST_READING, reading.next + METRIC_AFTER_GAP + 1)) {
     if (cue.first < sentence.start || cue.last >= sentence.end || !metricAccepts(cue.metric, candidate.unit)) continue;
     let gap: number;
-    if (cue.first > reading.last && cue.first <= reading.last + 1 && cue.first < reading.next) {
+    if (cue.first > reading.first && cue.last <= reading.last) {
+      gap = 0; // the counted noun names it: "50k-55k deliveries", "3,412 employees"
+    } else if (cue.first > reading.last && cue.first <= reading.last + 1 && cue.first < reading.next) {
       gap = 0; // a cue inside the rate words or right after the surface: "40 production vehicles"
     } else if (cue.first >= reading.next) {
       gap = cue.first - reading.next;
@@ -219,6 +221,11 @@ function metricOf(figure: PlacedFigure, others: readonly PlacedFigure[], cues: r
     } else if (cue.last < reading.first) {
       gap = reading.first - cue.last - 1;
       if (gap > METRIC_BEFORE_GAP || between(cue.last + 1, reading.first)) continue;
+      // A cue said right after an earlier figure is that figure's: "$612 million of cash and no borrowings on the $1 billion revolver".
+      const claimed = gap > 1 && near(others, figureFirst, Math.max(sentence.start, cue.first - METRIC_AFTER_GAP - LONGEST_READING), cue.first).some(
+        (other) => other !== figure && other.reading.next <= cue.first && cue.first - other.reading.next <= METRIC_AFTER_GAP &&
+          metricAccepts(cue.metric, other.candidate.unit) && !joinedAt(tokens, other.reading.next, cue.first));
+      if (claimed) continue;
     } else {
       continue;
     }
@@ -363,6 +370,46 @@ function changePartner(tokens: readonly Token[], figure: PlacedFigure, previous:
   return from && between[0] === 'to' && between.slice(1).every((word) => QUALIFIER_WORDS.has(word)) ? previous : undefined;
 }
 
+/** Words that set a figure against the one before it as another value of the same measure: "$1.38, compared with $1.19". */
+const COMPARING = new Set(['compared', 'versus', 'vs', 'than', 'above', 'below', 'under', 'over', 'from', 'against', 'ahead', 'behind']);
+/** Words that may stand between two values of one measure, compared or listed: "$1.18 billion this quarter, which was above the $1.1 billion consensus". */
+const PARTNER_WORDS = new Set([
+  ',', '.', 'and', 'with', 'to', 'of', 'at', 'in', 'for', 'by', 'the', 'a', 'an', 'our', 'your', 'their', 'its', "company's", 'company’s', 'prior',
+  'previous', 'range', 'consensus', 'street', 'guidance', 'guide', 'estimate', 'estimates', 'midpoint', 'which', 'was', 'were', 'is', 'just',
+  'slightly', 'well', 'gaap', 'non', '-', 'adjusted', 'reported', 'diluted', 'about', 'roughly', 'approximately', 'around', 'nearly', 'least',
+]);
+/** Words after a figure that make it a difference between two values: "three cents ahead of", "2 points higher". */
+const DIFFERENCE_WORDS = new Set(['ahead', 'behind', 'above', 'below', 'more', 'less', 'higher', 'lower', 'better', 'worse', 'short']);
+/** Tokens between two values of one measure compared or listed. */
+const PARTNER_GAP = 12;
+
+/**
+ * The figure before this one whose metric it shares: a value it is compared with ("diluted EPS
+ * of $5.85 to $5.95, versus our prior range of $5.70 to $5.95", "Adjusted EPS $1.28 vs. $1.21
+ * consensus") or listed after ("Consensus EPS is $3.46 for this year and $3.71 for 2025"), in the
+ * same unit and rate, with nothing but such words and periods between.
+ */
+function metricPartner(tokens: readonly Token[], figure: PlacedFigure, previous: PlacedFigure | undefined, inPeriod: ReadonlySet<number>, sentence: Sentence): PlacedFigure | undefined {
+  const metric = previous?.candidate.metric;
+  if (!previous || !metric || previous.reading.first < sentence.start || !metricAccepts(metric as Metric, figure.candidate.unit)) return undefined;
+  if (previous.candidate.unit !== figure.candidate.unit || (previous.candidate.per !== figure.candidate.per && !(metric === 'eps' && figure.candidate.per === null))) return undefined;
+  const from = previous.reading.next;
+  const to = figure.reading.first;
+  // "$0.47, three cents ahead of the high end": a difference, not another value.
+  if (to - from > PARTNER_GAP || DIFFERENCE_WORDS.has(tokens[figure.reading.next]?.lower ?? '')) return undefined;
+  for (let at = from; at < to; at++) {
+    const word = tokens[at]?.lower ?? '';
+    if (!COMPARING.has(word) && !PARTNER_WORDS.has(word) && !inPeriod.has(at)) return undefined;
+  }
+  return previous;
+}
+
+/** "net income was $612 million, or $1.97 per diluted share": the amount per share of a net income is its EPS. */
+function isEarningsPerShare(tokens: readonly Token[], figure: PlacedFigure, previous: PlacedFigure | undefined): boolean {
+  if (figure.candidate.per !== 'share' || previous?.candidate.metric !== 'net_income') return false;
+  return tokens.slice(previous.reading.next, figure.reading.first).every((token) => token.lower === ',' || token.lower === 'or');
+}
+
 /** "Per unit effective ZEV credit market price ... $4.0k": a rate said before the metric's words. */
 function perBefore(tokens: readonly Token[], cue: CueMatch, sentence: Sentence): string | null {
   for (let at = Math.max(sentence.start, cue.first - 6); at < cue.first; at++) {
@@ -381,7 +428,11 @@ export function resolveContext(text: string, tokens: readonly Token[], figures: 
   // A year read as a figure ("$2016") is no period; every other mention is.
   const periods = mentions.filter((mention) => !figureTokens.has(mention.first));
   const listed = listedAfterCompared(tokens, periods);
-  const cues = findCues(tokens, 0, tokens.length).filter((cue) => !figureTokens.has(cue.first));
+  const inPeriod = new Set<number>();
+  for (const mention of periods) for (let at = mention.first; at <= mention.last; at++) inPeriod.add(at);
+  // A cue on a figure's own tokens names nothing, unless it is the counted noun ("55k deliveries").
+  const countedNouns = new Set(figures.filter(({ candidate }) => candidate.unit === 'count' && candidate.item !== null).map(({ reading }) => (reading.high ?? reading.low).last));
+  const cues = findCues(tokens, 0, tokens.length).filter((cue) => !figureTokens.has(cue.first) || countedNouns.has(cue.first));
   // Per sentence, read once: its tone and whether it prices anything in a currency.
   const tones = new Map<number, SentenceTone>();
   const isMoney = (figure: PlacedFigure) => /^[A-Z]{3}$/.test(figure.candidate.unit ?? '');
@@ -403,10 +454,11 @@ export function resolveContext(text: string, tokens: readonly Token[], figures: 
     }
     // A duration says how long, not when: it has no period of its own.
     const mention = candidate.unit === 'duration' ? undefined : periodOf(tokens, figure, figures, periods, listed, sentence);
-    const cue = metricOf(figure, figures, cues, sentence);
+    const cue = metricOf(tokens, figure, figures, cues, sentence);
     const completed = mention ? { ...mention, period: periodInSentence(tokens, mention, periods, sentence) } : undefined;
     candidate.period = completed ? periodInTone(completed, tone, anchor) : candidate.unit === 'duration' ? null : laterPeriod(tokens, figure, periods, sentence, anchor);
-    const partner = cue ? undefined : changePartner(tokens, figure, figures[index - 1]);
+    const previous = figures[index - 1];
+    const partner = cue ? undefined : (changePartner(tokens, figure, previous) ?? metricPartner(tokens, figure, previous, inPeriod, sentence));
     if (cue) {
       candidate.metric = refineMetric(cue.metric, candidate.per);
       candidate.metricLabel = text.slice(tokens[cue.first]?.start ?? 0, tokens[cue.last]?.end ?? 0);
@@ -414,6 +466,9 @@ export function resolveContext(text: string, tokens: readonly Token[], figures: 
     } else if (partner?.candidate.metric && metricAccepts(partner.candidate.metric as Metric, candidate.unit)) {
       candidate.metric = partner.candidate.metric;
       candidate.metricLabel = partner.candidate.metricLabel;
+    } else if (isEarningsPerShare(tokens, figure, previous)) {
+      candidate.metric = 'eps';
+      candidate.metricLabel = text.slice(tokens[figure.reading.low.last + 1]?.start ?? 0, tokens[figure.reading.next - 1]?.end ?? 0);
     }
     // Earnings per share are per share, whether or not the sentence says so.
     if (candidate.metric === 'eps' && candidate.per === null) candidate.per = 'share';

@@ -24,6 +24,45 @@ describe('metric and kind', () => {
     expect(context('I.e. they are guiding their Q2 SG&A of $750m to stay flat.', forum)).toEqual([['$750m', 'sga', 'SG&A', 'guidance']]);
   });
 
+  it('names the metric by a synonym, by the counted noun, and by the head of "A for B"', () => {
+    const q3of2024: FigureAnchor = { fiscalYear: 2024, fiscalQuarter: 3, eventDate: '2024-11-19' };
+    expect(context('Net sales for the third quarter were $2.41 billion.', executive(q3of2024))).toEqual([['$2.41 billion', 'revenue', 'Net sales', 'actual']]);
+    expect(context('Our capital budget is $2.6 billion to $2.8 billion.', executive(q3of2024)).map((row) => row.slice(0, 3))).toEqual([['$2.6 billion to $2.8 billion', 'capex', 'capital budget']]);
+    expect(context('they guided O&M flat at $1.2 billion.', forum)).toEqual([['$1.2 billion', 'opex', 'O&M', 'guidance']]);
+    expect(context('We ended the quarter with 3,412 employees.', executive(q3of2024))).toEqual([['3,412 employees', 'headcount', 'employees', 'actual']]);
+    expect(context('assume a drop in the market price for ZEV credits from $4k to $3k', forum)).toEqual([
+      ['$4k', 'price', 'price for ZEV credits', 'estimate'],
+      ['$3k', 'price', 'price for ZEV credits', 'estimate'],
+    ]);
+  });
+
+  it('gives no metric from words that only hold a cue, nor from a cue another figure has just taken', () => {
+    expect(context('We added 412 net new customers with more than $100,000 in annual recurring revenue.', executive(call2017))).toEqual([
+      ['412', null, null, 'actual'],
+      ['$100,000', null, null, 'actual'],
+    ]);
+    expect(context('you ended with $612 million of cash and no borrowings on the $1 billion revolver.', analyst(call2017)).map(([surface, metric]) => [surface, metric])).toEqual([
+      ['$612 million', 'cash'],
+      ['$1 billion', null],
+    ]);
+  });
+
+  it('gives a value compared or listed with another the same metric, but not a difference', () => {
+    const metrics = (text: string, anchor: FigureAnchor) => extractFigures(text, anchor).map((figure) => [figure.surface, figure.metric, figure.per]);
+    expect(metrics('we now expect diluted EPS of $5.85 to $5.95, versus our prior range of $5.70 to $5.95.', executive(call2017))).toEqual([
+      ['$5.85 to $5.95', 'eps', 'share'],
+      ['$5.70 to $5.95', 'eps', 'share'],
+    ]);
+    expect(metrics('R&D was $1.18 billion this quarter, which was above the $1.1 billion consensus.', analyst(call2017))).toEqual([
+      ['$1.18 billion', 'r_and_d', null],
+      ['$1.1 billion', 'r_and_d', null],
+    ]);
+    expect(metrics('Consensus EPS is $3.46 for this year and $3.71 for 2025.', forum)).toEqual([['$3.46', 'eps', 'share'], ['$3.71', 'eps', 'share']]);
+    expect(metrics('non-GAAP EPS was $0.47, three cents ahead of the high end of our guidance.', executive(call2017))).toEqual([['$0.47', 'eps', 'share'], ['three cents', null, null]]);
+    expect(metrics('adjusted net income was $612 million, or $1.97 per diluted share, and', executive(call2017))).toEqual([['$612 million', 'net_income', null], ['$1.97', 'eps', 'share']]);
+    expect(metrics('the dividend was $612 million, or $1.97 per share', executive(call2017))).toEqual([['$612 million', null, null], ['$1.97', null, 'share']]);
+  });
+
   it('gives no metric when the unit does not fit it: a growth rate is not the amount', () => {
     expect(context('Obviously, customer deposits are up 16%, so demand looks good.', analyst(call2017))).toEqual([['16%', null, null, 'actual']]);
   });
