@@ -1,4 +1,5 @@
-import type { FigureKind, PlacedFigure } from './extract.ts';
+import type { PlacedFigure } from './extract.ts';
+import { attachedTokens, kindOf, readSentence, type SentenceReading } from './kind.ts';
 import { findCues, metricAccepts, type CueMatch, type Metric } from './metrics.ts';
 import type { PeriodAnchor, PeriodMention } from './periods.ts';
 import { sentenceIndex, splitSentences, type Sentence } from './sentences.ts';
@@ -29,11 +30,6 @@ const FRAME_OPENING = 8;
 /** Words that open a clause with a subject of its own after a comma, beyond which a framing period does not reach: ", that sounds like". */
 const NEW_SUBJECTS = new Set(['that', 'it', 'this', 'there', 'which']);
 
-/** Whether a clause joiner stands in tokens [from, to): what follows opens a new clause or list member. */
-function joinedAt(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let at = from; at < to; at++) if (CLAUSE_JOINERS.has(tokens[at]?.lower ?? '')) return true;
-  return false;
-}
 /** Tokens after a period said after a figure in which a next figure claims it as its own ("$3.47 and FY25 to $3.80"). */
 const NEXT_FIGURE_GAP = 6;
 
@@ -45,43 +41,9 @@ const COMPARISON = new Set(['compared', 'versus', 'vs', 'than', 'from', 'since',
 /** Words that open a new clause or list member between a figure and a period after it: ", with the first quarter ...". */
 const CLAUSE_JOINERS = new Set([',', 'and', 'with', 'while', 'but', 'whereas', 'or']);
 
-const split = (phrase: string) => phrase.split(' ');
-const CONSENSUS_CUES = indexPhrases(['consensus', 'street estimate', 'street estimates', 'street expectations', 'analyst estimates', 'sell side'].map(split));
-const GUIDANCE_CUES = indexPhrases(['guidance', 'guide', 'guiding', 'guided', 'guides', 'outlook'].map(split));
-const FORWARD_CUES = indexPhrases([
-  'will', "'ll", '’ll', 'going to', 'gonna', 'expect', 'expects', 'expecting', 'expected', 'expectation', 'target', 'targeting', 'targets',
-  'targeted', 'plan', 'plans', 'planning', 'aim', 'aiming', 'anticipate', 'anticipates', 'forecast', 'forecasting', 'project', 'projected',
-  'projecting', 'projection', 'projections', 'should', 'would', 'could', 'might', 'may', 'estimate', 'estimates', 'estimating', 'hope',
-  'hoping', 'aspire', 'aspiration', 'likely', 'future', 'by the end of', 'next year', 'next quarter', 'eventually', 'assume', 'assuming',
-  'want to', 'trying to', 'confident', 'modeling', 'modelling', 'get to', 'gets to', 'hit', 'achieve', 'reach', 'taking us to',
-  'plan to', 'planned to', 'planning to', 'going from', 'in order to', 'has to', 'have to', 'need to', 'needs to',
-].map(split));
-const PAST_CUES = indexPhrases([
-  'was', 'were', 'had', 'grew', 'reached', 'achieved', 'came in', 'did', 'increased', 'decreased', 'declined', 'ended', 'generated',
-  'averaged', 'climbed', 'fell', 'rose', 'went', 'produced', 'delivered', 'recorded', 'reported', 'announced', 'made', 'saw', 'sold',
-  'last quarter', 'last year', 'so far', 'to date', 'to-date', 'ago', 'have been', "'ve", '’ve', 'has been', 'installed', 'spent', 'gained',
-  'is', 'are', 'have', 'has', 'currently', 'now', 'today', 'already',
-].map(split));
-/** Words by which an analyst or a forum member attributes a figure to the company: "your 5,000", "they are guiding". */
-const SECOND_PERSON = new Set(['you', 'your', "you're", 'you’re', "you've", 'you’ve', "you'll", 'you’ll', 'they', 'their', "they're", 'they’re', 'management', 'company']);
-/** Words that make a sentence's figures hypothetical or illustrative, neither actual nor guidance. */
-const HYPOTHETICAL = indexPhrases(['if', 'imagine', 'suppose', 'supposing', 'hypothetically', 'let’s say', "let's say", 'say you', 'for example', 'for instance', 'whether'].map(split));
-/** Counted things of the conversation, not of the business: "three things", "2 statements". */
-const DISCOURSE_ITEMS = new Set(['thing', 'statement', 'question', 'point', 'factor', 'way', 'reason', 'example', 'comment', 'topic', 'follow-up', 'part', 'piece', 'step', 'minute']);
-
-/** Phrases indexed by their first word, so that a sentence is scanned once whatever the number of phrases. */
-type PhraseIndex = ReadonlyMap<string, readonly (readonly string[])[]>;
-function indexPhrases(phrases: readonly (readonly string[])[]): PhraseIndex {
-  const index = new Map<string, (readonly string[])[]>();
-  for (const words of phrases) index.set(words[0] ?? '', [...(index.get(words[0] ?? '') ?? []), words]);
-  return index;
-}
-
-function hasPhrase(tokens: readonly Token[], from: number, to: number, phrases: PhraseIndex): boolean {
-  for (let at = from; at < to; at++) {
-    const candidates = phrases.get(tokens[at]?.lower ?? '');
-    if (candidates?.some((words) => at + words.length <= to && words.every((word, offset) => tokens[at + offset]?.lower === word))) return true;
-  }
+/** Whether a clause joiner stands in tokens [from, to): what follows opens a new clause or list member. */
+function joinedAt(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (CLAUSE_JOINERS.has(tokens[at]?.lower ?? '')) return true;
   return false;
 }
 
@@ -240,78 +202,13 @@ function refineMetric(metric: Metric, per: string | null): Metric {
   return metric;
 }
 
-/** The period a figure's period lies in relative to the call: -1 before or at the reported period, 1 after. */
-function tense(period: string | null, anchor: FigureAnchor): -1 | 0 | 1 {
-  const year = anchor.fiscalYear ?? null;
-  const quarter = anchor.fiscalQuarter ?? null;
-  if (period === null || year === null) return 0;
-  const periodYear = Number(period.slice(0, 4));
-  if (period.length === 4) return periodYear < year ? -1 : periodYear > year ? 1 : quarter === 4 ? -1 : 0;
-  const periodQuarter = period[4] === 'Q' ? Number(period[5]) : Number(period[5]) * 2;
-  const reported = quarter ?? 4;
-  const scale = period[4] === 'Q' ? reported : Math.ceil(reported / 2);
-  if (periodYear !== year) return periodYear < year ? -1 : 1;
-  return periodQuarter <= scale ? -1 : 1;
-}
-
-/** What a sentence says about the figures in it, read once per sentence. */
-interface SentenceTone {
-  consensus: boolean;
-  guidance: boolean;
-  forward: boolean;
-  past: boolean;
-  aboutCompany: boolean;
-  hypothetical: boolean;
-}
-
-function toneOf(tokens: readonly Token[], sentence: Sentence): SentenceTone {
-  const { start, end } = sentence;
-  let aboutCompany = false;
-  for (let at = start; at < end; at++) if (SECOND_PERSON.has(tokens[at]?.lower ?? '')) aboutCompany = true;
-  return {
-    consensus: hasPhrase(tokens, start, end, CONSENSUS_CUES),
-    guidance: hasPhrase(tokens, start, end, GUIDANCE_CUES),
-    forward: hasPhrase(tokens, start, end, FORWARD_CUES),
-    past: hasPhrase(tokens, start, end, PAST_CUES),
-    aboutCompany,
-    hypothetical: hasPhrase(tokens, start, end, HYPOTHETICAL),
-  };
-}
-
-/**
- * actual, guidance, estimate or consensus from who speaks, the tense of the sentence and the
- * period; null for hypothetical or illustrative figures, counts of things said, and durations that
- * say when or how long rather than measure something (those with a metric, such as payment terms, keep a kind).
- */
-function kindOf(tone: SentenceTone, figure: PlacedFigure, anchor: FigureAnchor): FigureKind | null {
-  const { candidate } = figure;
-  if (tone.consensus) return 'consensus';
-  const speaker = anchor.speakerType ?? null;
-  if (speaker === 'operator') return null;
-  // An executive's "if" is an illustration; an analyst's or a member's is their own scenario, an estimate.
-  if (tone.hypothetical && (speaker === 'executive' || speaker === 'unknown' || speaker === null)) return null;
-  if (DISCOURSE_ITEMS.has(candidate.item ?? '') || (candidate.unit === 'duration' && candidate.metric === null)) return null;
-  const when = tense(candidate.period, anchor);
-  const forward = when === 1 || (when === 0 && (tone.guidance || tone.forward));
-  const past = when === -1 || tone.past;
-  // Management speaks of its own business: what it does not project is what it has.
-  if (speaker === 'executive' || speaker === 'unknown' || speaker === null) return forward ? 'guidance' : 'actual';
-  if (speaker === 'analyst') {
-    // An analyst who puts a figure to the company ("your 5,000", "you're guiding to") quotes its guidance.
-    if (tone.guidance || tone.aboutCompany) return past && !forward ? 'actual' : 'guidance';
-    return forward || tone.hypothetical ? 'estimate' : past ? 'actual' : null;
-  }
-  if (tone.guidance) return 'guidance';
-  return forward || !past ? 'estimate' : 'actual';
-}
-
 /**
  * A mention's period as its sentence means it: "the year" said on a Q4 call is the year reported
  * when the sentence looks back ("we ended the year with"), the coming one when it looks forward
  * ("expect to average 13 rigs for the year").
  */
-function periodInTone(mention: PeriodMention, tone: SentenceTone, anchor: FigureAnchor): string | null {
-  if (!mention.yearUnderWay || anchor.fiscalQuarter !== 4 || !anchor.fiscalYear || !(tone.forward || tone.guidance)) return mention.period;
+function periodInTone(mention: PeriodMention, tone: SentenceReading, anchor: FigureAnchor): string | null {
+  if (!mention.yearUnderWay || anchor.fiscalQuarter !== 4 || !anchor.fiscalYear || !(tone.forward || tone.guidanceWord)) return mention.period;
   return String(anchor.fiscalYear + 1);
 }
 
@@ -433,8 +330,9 @@ export function resolveContext(text: string, tokens: readonly Token[], figures: 
   // A cue on a figure's own tokens names nothing, unless it is the counted noun ("55k deliveries").
   const countedNouns = new Set(figures.filter(({ candidate }) => candidate.unit === 'count' && candidate.item !== null).map(({ reading }) => (reading.high ?? reading.low).last));
   const cues = findCues(tokens, 0, tokens.length).filter((cue) => !figureTokens.has(cue.first) || countedNouns.has(cue.first));
-  // Per sentence, read once: its tone and whether it prices anything in a currency.
-  const tones = new Map<number, SentenceTone>();
+  // Per sentence, read once: its words of tense and attribution, and whether it prices anything in a currency.
+  const tones = new Map<number, SentenceReading>();
+  const attached = attachedTokens(figures);
   const isMoney = (figure: PlacedFigure) => /^[A-Z]{3}$/.test(figure.candidate.unit ?? '');
   const priced = new Map<number, number>();
   for (const figure of figures) {
@@ -449,7 +347,7 @@ export function resolveContext(text: string, tokens: readonly Token[], figures: 
     if (isMoneyByContext(tokens, figure, sentence, pricedElsewhere)) candidate.unit = null;
     let tone = tones.get(sentenceAt);
     if (!tone) {
-      tone = toneOf(tokens, sentence);
+      tone = readSentence(tokens, sentence);
       tones.set(sentenceAt, tone);
     }
     // A duration says how long, not when: it has no period of its own.
@@ -472,6 +370,15 @@ export function resolveContext(text: string, tokens: readonly Token[], figures: 
     }
     // Earnings per share are per share, whether or not the sentence says so.
     if (candidate.metric === 'eps' && candidate.per === null) candidate.per = 'share';
-    candidate.kind = kindOf(tone, figure, anchor);
+    // "the ramp from 5,000 to 10,000 in 2018": the start of a change is in the period said after its end.
+    const start = changePartner(tokens, figure, previous);
+    if (start && start.candidate.period === null && start.candidate.unit !== 'duration' && mention && mention.first >= figure.reading.next) start.candidate.period = candidate.period;
+  });
+  // The kinds last: a figure's kind depends on its period, and a change's start takes its end's.
+  figures.forEach((figure, index) => {
+    const sentenceAt = sentenceOf[figure.reading.first] ?? 0;
+    const tone = tones.get(sentenceAt) as SentenceReading;
+    const sameSentence = (other: PlacedFigure | undefined) => (other && sentenceOf[other.reading.first] === sentenceAt ? other : undefined);
+    figure.candidate.kind = kindOf(tone, figure, [sameSentence(figures[index - 1]), sameSentence(figures[index + 1])], attached, anchor);
   });
 }

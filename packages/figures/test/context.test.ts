@@ -90,6 +90,48 @@ describe('metric and kind', () => {
     expect(context('Our supplier payment terms are on average about 45 days.', executive(call2012))).toEqual([['45 days', 'payment_terms', 'payment terms', 'actual']]);
   });
 
+  it('reads the tense of the verb nearest to each figure in its clause, not of the whole sentence', () => {
+    const kinds = (text: string, anchor: FigureAnchor) => extractFigures(text, anchor).map((figure) => [figure.surface, figure.kind]);
+    expect(kinds('We have $740 million left on our authorization, and we expect to spend $150 million to $200 million on repurchases.', executive(call2017))).toEqual([
+      ['$740 million', 'actual'],
+      ['$150 million to $200 million', 'guidance'],
+    ]);
+    expect(kinds('We’re running 14 rigs and 4 frac crews today and expect to average 13 rigs over time.', executive(call2017))).toEqual([
+      ['14 rigs', 'actual'],
+      ['4', 'actual'],
+      ['13 rigs', 'guidance'],
+    ]);
+    expect(kinds('Our Atlas 7 platform, released in May, already runs in 1,100 accounts.', executive(call2017))).toEqual([['1,100 accounts', 'actual']]);
+    // An "if" reaches to the end of its sentence or to a colon, not beyond.
+    expect(kinds('If the sale closes as expected, the proceeds go to debt first: we have $500 million of notes and we’d like to get net debt under $2 billion.', executive(call2017))).toEqual([
+      ['$500 million', 'actual'],
+      ['$2 billion', 'guidance'],
+    ]);
+  });
+
+  it('attributes each of an analyst’s figures to whoever is named next to it: the company, the Street, their own model', () => {
+    const kinds = (text: string) => extractFigures(text, analyst(call2017)).map((figure) => [figure.surface, figure.kind]);
+    expect(kinds('On gross margin, you did 34.6% in the quarter, and the Street was at about 34%.')).toEqual([['34.6%', 'actual'], ['34%', 'consensus']]);
+    expect(kinds('On the production guide, the midpoint of 432,500 BOE per day is a little below our 440,000 and consensus at about 438,000.')).toEqual([
+      ['432,500 BOE', 'guidance'],
+      ['440,000', 'estimate'],
+      ['438,000', 'consensus'],
+    ]);
+    expect(kinds('With free cash flow tracking to about $550 million by our math, how are you thinking about the buyback?')).toEqual([['$550 million', 'estimate']]);
+    expect(kinds('And if oil stays at $70, would you still fund the full $2.7 billion?')).toEqual([['$70', 'estimate'], ['$2.7 billion', 'guidance']]);
+  });
+
+  it('reads a forum member’s "you" as a fellow member and only management’s words as guidance', () => {
+    const kinds = (text: string) => extractFigures(text, forum).map((figure) => [figure.surface, figure.kind]);
+    expect(kinds('In your last forecast you used $750m for Q2.')).toEqual([['$750m', 'estimate']]);
+    expect(kinds('The rate case adds roughly $95 million of revenue in January, and they guided O&M flat at $1.2 billion.')).toEqual([
+      ['$95 million', 'estimate'],
+      ['$1.2 billion', 'guidance'],
+    ]);
+    expect(kinds('Adjusted EPS $1.28 vs. $1.21 consensus.').map(([surface, kind]) => [surface, kind === 'consensus'])).toEqual([['$1.28', false], ['$1.21', true]]);
+    expect(kinds('Also the dividend is $2.04 annualized, a 4.1% yield.')).toEqual([['$2.04', 'actual'], ['4.1%', 'actual']]);
+  });
+
   it('takes the figures an analyst puts to the company for its guidance', () => {
     expect(context('Or am I right to be thinking that in order to do your 5,000, that geometric switch has to be pretty steep?', analyst(call2012))).toEqual([['5,000', null, null, 'guidance']]);
   });
