@@ -15,7 +15,7 @@ export interface FigureAnchor extends PeriodAnchor {
 }
 
 /** Tokens between a figure and a period said after it ("$750m for Q2", "28% gross margins by 4Q"). */
-const PERIOD_AFTER_GAP = 4;
+const PERIOD_AFTER_GAP = 6;
 /** Tokens between a period said before a figure and the figure ("Q2 SG&A of $750m"). */
 const PERIOD_BEFORE_GAP = 10;
 /** Tokens between a figure and a metric named after it ("25% gross margin", "$707m for Q3 SG&A"). */

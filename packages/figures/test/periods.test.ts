@@ -63,7 +63,7 @@ describe('period', () => {
   it('reads fiscal years, owned and hyphenated quarters, and completes a quarter or half from the year its sentence names', () => {
     expect(periods('diluted earnings per share were $1.38, compared with $1.19 in the third quarter of fiscal 2023.', q3of2024)).toEqual([['$1.38', null], ['$1.19', '2023Q3']]);
     expect(periods("given last year's fourth quarter had a 200-basis-point markdown headwind?", q3of2024)).toEqual([['200-basis-point', '2023Q4']]);
-    expect(periods("55 is a reasonable planning number for fiscal '25", q3of2024)).toEqual([['55', null]]);
+    expect(periods("and I'd say 55 is a reasonable planning number for fiscal '25.", q3of2024)).toEqual([['55', '2025']]);
     expect(periods("I'd say fiscal '25 is 55", q3of2024)).toEqual([['55', '2025']]);
     expect(periods('Looking into fiscal 2025, we plan at least 50 new store openings, with roughly 35 of them in the back half.', q3of2024)).toEqual([['50', '2025'], ['35', '2025H2']]);
   });
