@@ -31,7 +31,7 @@ const FORWARD = [
   'assumed', 'want to', 'trying to', 'confident', 'modeling', 'modelling', 'get to', 'gets to', 'hit', 'achieve', 'reach', 'taking us to',
   'going from', 'in order to', 'has to', 'have to', 'need to', 'needs to', 'is expected', 'are expected', 'is projected', 'is likely',
   'is going to', 'are going to', 'committed to', 'budget', 'budgeted', 'reiterated', 'reiterate', 'reiterating', 'reaffirmed', 'reaffirm',
-  'reaffirming', 'should already', 'will already', 'would already', ...MODAL_PERFECTS, "we're going to", 'we’re going to', "it's going to", 'it’s going to', "that's going to", 'that’s going to', "you're going to",
+  'reaffirming', 'now see', 'still see', 'should already', 'will already', 'would already', ...MODAL_PERFECTS, "we're going to", 'we’re going to', "it's going to", 'it’s going to', "that's going to", 'that’s going to', "you're going to",
   'you’re going to', "they're going to", 'they’re going to', "i'm going to", 'i’m going to', "there's going to", 'there’s going to',
 ];
 const PAST = [

@@ -57,6 +57,8 @@ export interface Reading {
 }
 
 const DASHES = new Set(['-', '–', '—']);
+/** Percentage points written short: "2.5pp", "1.2 ppts". */
+const PERCENTAGE_POINTS = new Set(['pp', 'ppt', 'ppts']);
 const MINUS = new Set(['-', '−', '–']);
 const OPEN_TO_CLOSE: Record<string, string> = wordTable({ '(': ')', '[': ']' });
 
@@ -143,7 +145,7 @@ function notAFigure(tokens: readonly Token[], at: number): string | null {
   if (after && after.kind === 'word' && adjacent(token, after)) {
     if (ORDINAL_SUFFIXES.has(after.lower)) return 'ordinal';
     if (CLOCK_WORDS.has(after.lower)) return 'time';
-    const known = SCALE_ABBREVIATIONS[after.lower] !== undefined || ['x', 'c', 'bps', 'bp'].includes(after.lower) || GLUED_MEASURES.has(after.lower);
+    const known = SCALE_ABBREVIATIONS[after.lower] !== undefined || ['x', 'c', 'bps', 'bp'].includes(after.lower) || PERCENTAGE_POINTS.has(after.lower) || GLUED_MEASURES.has(after.lower);
     if (!known && !isTens(tokens, at)) return 'code';
   }
   if ((after?.text === "'" || after?.text === '’') && adjacent(token, after) && tokens[at + 2]?.lower === 's' && adjacent(after, tokens[at + 2])) return 'name';
@@ -385,6 +387,9 @@ function readAmount(tokens: readonly Token[], at: number, floor: number): Amount
     } else if (glued.lower === 'bps' || glued.lower === 'bp') {
       unit = 'bps';
       last += 1;
+    } else if (PERCENTAGE_POINTS.has(glued.lower)) {
+      unit = 'percent';
+      last += 1;
     } else if (glued.lower === 'c') {
       // ".50c in the dollar": the writer's fraction of a dollar; "50c" is fifty cents.
       if (!digits.startsWith('.')) power -= 2;
@@ -432,6 +437,9 @@ function readAmount(tokens: readonly Token[], at: number, floor: number): Amount
       last += 2;
     } else if (next.lower === 'bps' || next.lower === 'bp') {
       unit = 'bps';
+      last += 1;
+    } else if (PERCENTAGE_POINTS.has(next.lower)) {
+      unit = 'percent';
       last += 1;
     } else if (next.lower === 'percentage' && isWord(tokens[last + 2], 'point', 'points')) {
       unit = 'percent';

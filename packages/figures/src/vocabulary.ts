@@ -7,13 +7,17 @@ import { wordTable } from './word-table.ts';
 /** Scale words after a number, as powers of ten. */
 export const SCALE_WORDS: Readonly<Record<string, number>> = wordTable({ hundred: 2, thousand: 3, million: 6, billion: 9, trillion: 12 });
 /** Scale abbreviations written after a number: "$750m", "35k", "$5 bn", "$2.1mm". */
-export const SCALE_ABBREVIATIONS: Readonly<Record<string, number>> = wordTable({ k: 3, m: 6, mm: 6, mn: 6, b: 9, bn: 9 });
+export const SCALE_ABBREVIATIONS: Readonly<Record<string, number>> = wordTable({ k: 3, m: 6, mm: 6, mn: 6, mil: 6, mln: 6, b: 9, bn: 9, bil: 9, bln: 9, tn: 12 });
 
-export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = wordTable({ $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR' });
-/** Letters written against a `$`: "US$", "C$", "A$". */
-export const DOLLAR_PREFIXES: Readonly<Record<string, string>> = wordTable({ us: 'USD', c: 'CAD', ca: 'CAD', a: 'AUD', au: 'AUD', hk: 'HKD', nz: 'NZD', s: 'SGD' });
+export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = wordTable({ $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW' });
+/** Letters written against a `$`: "US$", "C$", "A$", "R$", "NT$". */
+export const DOLLAR_PREFIXES: Readonly<Record<string, string>> = wordTable({
+  us: 'USD', c: 'CAD', ca: 'CAD', a: 'AUD', au: 'AUD', hk: 'HKD', nz: 'NZD', s: 'SGD', r: 'BRL', nt: 'TWD', mx: 'MXN',
+});
 /** ISO codes written before or after an amount ("USD 5 million", "20 million EUR"), upper case only. */
-export const ISO_CODES: ReadonlySet<string> = new Set(['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RMB', 'CAD', 'AUD', 'CHF', 'HKD', 'SEK', 'NOK', 'KRW', 'INR']);
+export const ISO_CODES: ReadonlySet<string> = new Set([
+  'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RMB', 'CAD', 'AUD', 'CHF', 'HKD', 'SEK', 'NOK', 'DKK', 'KRW', 'INR', 'SGD', 'NZD', 'TWD', 'MXN', 'BRL', 'ZAR', 'PLN',
+]);
 /** Currency words after an amount: [currency, power of ten]. "cents" is hundredths of a dollar. */
 export const CURRENCY_WORDS: Readonly<Record<string, readonly [string, number]>> = wordTable({
   dollar: ['USD', 0], dollars: ['USD', 0], bucks: ['USD', 0], cent: ['USD', -2], cents: ['USD', -2],

@@ -49,6 +49,11 @@ describe('number forms', () => {
     ["given last year's 200-basis-point markdown headwind?", plain({ surface: '200-basis-point', value: 200, unit: 'bps' })],
     ['Also the dividend is $2.04 annualized.', plain({ surface: '$2.04', value: 2.04, unit: 'USD', per: 'year' })],
     ['we would cut activity by one or two rigs', plain({ surface: 'one or two rigs', valueLow: 1, valueHigh: 2, item: 'rig', spelled: true })],
+    ['margins were down 2.5pp on mix', plain({ surface: '2.5pp', value: 2.5, unit: 'percent' })],
+    ['up 1.2 ppts year on year', plain({ surface: '1.2 ppts', value: 1.2, unit: 'percent' })],
+    ['a R$5 bil program', plain({ surface: 'R$5 bil', value: 5_000_000_000, unit: 'BRL' })],
+    ['NT$3 tn of exports', plain({ surface: 'NT$3 tn', value: 3_000_000_000_000, unit: 'TWD' })],
+    ['about 20 million ZAR', plain({ surface: '20 million ZAR', value: 20_000_000, unit: 'ZAR', approximate: true })],
   ])('%s', (text, expected) => {
     expect(readAll(text)).toEqual([expected]);
   });
