@@ -56,7 +56,7 @@ function throughput(turns: readonly GoldTurn[], predict: Predict): { rate: numbe
 
 const fixed = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
 const rows: string[][] = [];
-for (const [sample, file] of [['seeds', 'seeds.json'], ['holdout', 'holdout.json']] as const) {
+for (const [sample, file] of [['seeds', 'seeds.json'], ['dev', 'dev.json'], ['holdout', 'holdout.json']] as const) {
   const turns = load(file);
   for (const [name, predict] of systems) {
     const result = scoreOn(turns, predict);
