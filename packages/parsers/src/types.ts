@@ -31,10 +31,10 @@ export interface ParsedTurn {
   section: Section;
   /** Cleaned speech: paragraphs separated by a single '\n'. */
   text: string;
-  /** Span of the turn (label included) in the repaired text, code points, end exclusive. */
+  /** Span of the turn's speech in the repaired text (labels and roles lie outside it: see labelSpans), code points, end exclusive. */
   charStart: number;
   charEnd: number;
-  /** Indexes of earlier turns this one quotes (forum posts). */
+  /** Indexes of the turns this one quotes (forum posts); usually earlier ones, but a post seen only as a quote may be placed after its reply. */
   replyTo: number[];
   /** Spans of the label (and role) lines that opened or continued the turn, where they lie outside its speech span. */
   labelSpans?: { charStart: number; charEnd: number }[];
