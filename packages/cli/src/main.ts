@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { UsageError, defaultIo, type Io } from './io.ts';
 import { buildCommand } from './commands/build.ts';
 import { evalCommand } from './commands/eval.ts';
@@ -7,6 +8,9 @@ import { repairCommand } from './commands/repair.ts';
 import { verifyCommand } from './commands/verify.ts';
 
 export type { Io } from './io.ts';
+
+/** The version in this package's package.json, which npm publishes it under. */
+const CLI_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const HELP = `callset: earnings-call transcripts and investor-forum threads into a versioned dataset
 
@@ -45,6 +49,8 @@ Usage:
       accuracy of the matched turns; --details lists every disagreement. Exit code 0.
   callset help | --help
       This text.
+  callset --version
+      The version of callset.
 `;
 
 /** Runs the callset command line; returns the exit code. */
@@ -58,6 +64,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case '-h':
         io.out(HELP);
         return command === undefined ? 2 : 0;
+      case 'version':
+      case '--version':
+        io.out(`callset ${CLI_VERSION}\n`);
+        return 0;
       case 'build':
         return await buildCommand(rest, io);
       case 'registry':

@@ -13,6 +13,12 @@ describe('callset', () => {
     expect(io.stdout).toContain('callset build --input DIR --output DIR');
   });
 
+  it('prints its version', async () => {
+    const io = capturedIo();
+    expect(await main(['--version'], io)).toBe(0);
+    expect(io.stdout).toBe('callset 0.1.0\n');
+  });
+
   it('rejects an unknown command with usage exit code 2', async () => {
     const io = capturedIo();
     expect(await main(['frobnicate'], io)).toBe(2);
