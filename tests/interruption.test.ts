@@ -42,11 +42,11 @@ describe('an interrupted build', () => {
     for (let n = 1; n <= writes; n++) {
       expect([n, await buildKilledAfter(input, output, n)]).toEqual([n, 'SIGKILL']);
       expect(await readReleaseFolder(join(output, 'next'))).toEqual(previous);
-      // Nothing but the release, the first build's registry proposals and the dead build's hidden staging folder.
-      expect((await readdir(output)).filter((name) => !name.startsWith('.tmp-'))).toEqual(['next', 'registry-proposals.json']);
+      // Nothing but the release, the first build's registry proposals and document cache, and the dead build's hidden staging folder.
+      expect((await readdir(output)).filter((name) => !name.startsWith('.tmp-'))).toEqual(['.cache', 'next', 'registry-proposals.json']);
     }
     expect(await buildKilledAfter(input, output, null)).toBeNull();
-    expect(await readdir(output)).toEqual(['next', 'registry-proposals.json']);
+    expect((await readdir(output)).sort()).toEqual(['.cache', 'next', 'registry-proposals.json']);
     const rebuilt = await readReleaseFolder(join(output, 'next'));
     expect(rebuilt.size).toBeGreaterThan(previous.size);
   }, 600_000); // some 30 builds, each a fresh process

@@ -15,7 +15,8 @@ const CLI_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.m
 const HELP = `callset: earnings-call transcripts and investor-forum threads into a versioned dataset
 
 Usage:
-  callset build --input DIR --output DIR [--catalog FILE] [--strict] [--workers N] [--verbose]
+  callset build --input DIR --output DIR [--catalog FILE] [--strict] [--workers N]
+                [--cache DIR | --no-cache] [--verbose]
       Run the whole pipeline on every file under --input (recursively, sorted) and
       write the release to <--output>/next/, and the people the person registry
       does not hold to <--output>/registry-proposals.json. A catalog.json at the
@@ -23,7 +24,12 @@ Usage:
       another. Every input ends up in documents.csv, parsed or rejected with a
       reason. Exit code 0 unless --strict and a document was rejected. --workers N
       spreads documents over N threads (default: all cores); the output is the
-      same bytes for any N. --verbose also prints the stack of any internal error.
+      same bytes for any N. What repair, parse and normalize made of each source is
+      cached per document (default <--output>/.cache/documents/; --cache DIR puts
+      it elsewhere, --no-cache turns it off), keyed by the source's sha256, path
+      and catalog entry and by the code of those stages: a rebuild redoes only the
+      sources that changed, and gives the same bytes as a build without a cache.
+      --verbose also prints the stack of any internal error.
   callset registry accept [--proposals FILE] [--registry DIR]
       Merge the people a build proposed (default output/registry-proposals.json,
       written by every build beside <--output>/next/) into the person registry

@@ -60,4 +60,31 @@ describe('callset', () => {
     expect(await main([...args, '--verbose'], verbose)).toBe(1);
     expect(verbose.stderr).toMatch(/^\s+at /m);
   });
+
+  it('caches documents under <output>/.cache/documents by default, elsewhere with --cache, not at all with --no-cache', async () => {
+    const input = await mkdtemp(join(tmpdir(), 'callset-in-'));
+    const output = await mkdtemp(join(tmpdir(), 'callset-out-'));
+    const seed = new URL('../../../seeds/002_77d29d239d22e634.txt', import.meta.url);
+    await writeFile(join(input, 'call.md'), await readFile(seed));
+    const args = ['build', '--input', input, '--output', output, '--workers', '1'];
+    const cold = capturedIo();
+    expect(await main(args, cold)).toBe(0);
+    expect(cold.stderr).toContain(`cache ${join(output, '.cache', 'documents')}`);
+    expect(cold.stderr).toContain('cache: 0 read, 1 processed and stored (of 1 distinct sources)');
+    const warm = capturedIo();
+    expect(await main(args, warm)).toBe(0);
+    expect(warm.stderr).toContain('cache: 1 read, 0 processed and stored (of 1 distinct sources)');
+    const elsewhere = join(output, 'elsewhere');
+    const moved = capturedIo();
+    expect(await main([...args, '--cache', elsewhere], moved)).toBe(0);
+    expect(moved.stderr).toContain('cache: 0 read, 1 processed and stored (of 1 distinct sources)');
+    expect((await readdir(elsewhere)).length).toBe(1);
+    const none = capturedIo();
+    expect(await main([...args, '--no-cache'], none)).toBe(0);
+    expect(none.stderr).toContain(', no cache');
+    expect(none.stderr).not.toContain('cache:');
+    const both = capturedIo();
+    expect(await main([...args, '--no-cache', '--cache', elsewhere], both)).toBe(2);
+    expect(both.stderr).toContain('--cache DIR and --no-cache contradict each other');
+  });
 });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCatalog, type Catalog } from '@callset/schema';
 import { writeReleaseFolder } from '@callset/writers';
+import { stageCodeVersion } from './cache.ts';
 import { CATALOG_FILE, discoverSources, type DiscoverIo, type SourceFile } from './discover.ts';
 import { writeProposals } from './entities-stage.ts';
 import { defaultWorkerCount, processSources } from './parallel.ts';
@@ -18,6 +19,11 @@ export interface BuildOptions {
   workers?: number;
   /** Also log the stack of every parser that threw (`callset build --verbose`). */
   verbose?: boolean;
+  /**
+   * The per-document cache folder (see cache.ts), or false for none. Default:
+   * `<outputDir>/.cache/documents`.
+   */
+  cacheDir?: string | false;
   /** Discovery's file reads; tests inject failures here. */
   discoverIo?: DiscoverIo;
 }
@@ -57,8 +63,12 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const catalog = await loadCatalog(options.catalogPath ?? join(options.inputDir, CATALOG_FILE), options.catalogPath !== undefined);
   const files = await discoverSources(options.inputDir, options.discoverIo);
   const workers = options.workers ?? defaultWorkerCount();
-  log(`repair, parse, normalize: ${files.length} files on ${workers} worker${workers === 1 ? '' : 's'}`);
-  const normalized = await processSources(files, catalog, workers);
+  const cacheDir = options.cacheDir ?? join(options.outputDir, '.cache', 'documents');
+  const cache = cacheDir === false ? null : { dir: cacheDir, codeVersion: stageCodeVersion() };
+  log(`repair, parse, normalize: ${files.length} files on ${workers} worker${workers === 1 ? '' : 's'}${cache ? `, cache ${cache.dir}` : ', no cache'}`);
+  const processed = await processSources(files, catalog, { workers, cache });
+  if (cache) log(`cache: ${processed.cached} read, ${processed.processed} processed and stored (of ${processed.cached + processed.processed} distinct sources)`);
+  const normalized = processed.release;
   const releaseDir = join(options.outputDir, 'next');
   log(`write: ${releaseDir}`);
   await writeReleaseFolder(releaseDir, writeStage(normalized));

@@ -4,3 +4,4 @@ export * from './entities-stage.ts';
 export * from './build.ts';
 export * from './parallel.ts';
 export * from './reject-reasons.ts';
+export * from './cache.ts';
