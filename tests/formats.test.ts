@@ -2,12 +2,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { tableFromIPC } from 'apache-arrow';
 // readIPC takes a Buffer: given a string, nodejs-polars reads it as a path only when it ends in .ipc.
 import pl from 'nodejs-polars';
-import { TABLE_NAMES, columnsOf, type TableName } from '@callset/schema';
+import { BOUNDS, FIGURE_KINDS, SECTIONS, SPEAKER_TYPES, TABLE_NAMES, columnsOf, type FigureRow, type TableName, type UtteranceRow } from '@callset/schema';
+import { tableToArrow, tableToParquet } from '@callset/writers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSeedsRelease } from './release.ts';
 
@@ -98,5 +100,100 @@ describe('the dataset card', () => {
         execFileSync('/usr/bin/python3', ['-c', `${code}\nassert len(documents) == 5`], { cwd: releaseDir });
       }
     }
+  });
+});
+
+// More rows than a batch, so every enum's values spread over several batches of one shared dictionary.
+const BATCH_ROWS = 64;
+const utterances: UtteranceRow[] = Array.from({ length: 200 }, (_, index) => ({
+  utterance_id: `d1-${String(index).padStart(3, '0')}`,
+  document_id: 'd1',
+  seq: index,
+  section: SECTIONS[Math.floor(index / 70)] ?? 'post',
+  speaker_id: `speaker-${index % 7}`,
+  speaker_name: index % 4 === 0 ? null : `Speaker ${index % 7}`,
+  speaker_label: null,
+  speaker_type: SPEAKER_TYPES[index % SPEAKER_TYPES.length] ?? 'unknown',
+  speaker_role: index % 3 === 0 ? 'Chief Financial Officer' : null,
+  speaker_org: null,
+  firm_id: null,
+  text: `Turn ${index}: “revenue” up ${index}%`,
+  char_start: index * 10,
+  char_end: index * 10 + 9,
+  reply_to: Array.from({ length: index % 3 }, (_, reply) => `d1-${String(reply).padStart(3, '0')}`),
+  mentions: index % 5 === 0 ? ['Elon'] : [],
+}));
+const figures: FigureRow[] = Array.from({ length: 200 }, (_, index) => ({
+  figure_id: `d1-${String(index).padStart(3, '0')}-0-abc`,
+  document_id: 'd1',
+  utterance_id: `d1-${String(index).padStart(3, '0')}`,
+  table_id: null,
+  speaker_id: 'speaker-1',
+  surface: `$${index}.5 million`,
+  char_start: 0,
+  char_end: 12,
+  value: index % 9 === 0 ? null : index * 1_000_000 + 500_000,
+  value_low: null,
+  value_high: index % 9 === 0 ? 2.25 : null,
+  unit: 'USD',
+  item: null,
+  per: null,
+  approximate: index % 2 === 0,
+  bound: index % 5 === 4 ? null : (BOUNDS[index % BOUNDS.length] ?? null),
+  period: index % 6 === 0 ? null : `20${20 + (index % 5)}Q${1 + (index % 4)}`,
+  metric: 'revenue',
+  metric_label: null,
+  kind: index % 6 === 5 ? null : (FIGURE_KINDS[Math.floor(index / 40)] ?? null),
+  spelled: false,
+}));
+
+/** A row with each value as plain() gives it. */
+function plainRow(row: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, plain(value)]));
+}
+
+// DuckDB reads the .arrow files only through an extension downloaded from the network, so it reads the Parquet here.
+describe.each([
+  ['utterances', utterances],
+  ['figures', figures],
+] as const)('%s in batches of %i rows', (table, rows) => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'callset-batches-'));
+    await writeFile(join(dir, `${table}.arrow`), tableToArrow(table, rows, undefined, BATCH_ROWS));
+    await writeFile(join(dir, `${table}.parquet`), tableToParquet(table, rows, undefined, BATCH_ROWS));
+    await writeFile(join(dir, `empty.arrow`), tableToArrow(table, [], undefined, BATCH_ROWS));
+    await writeFile(join(dir, `empty.parquet`), tableToParquet(table, [], undefined, BATCH_ROWS));
+  });
+
+  it('reads back every row in apache-arrow, nodejs-polars and DuckDB, from several batches and row groups', async () => {
+    const expected = rows.map(plainRow);
+    const bytes = await readFile(join(dir, `${table}.arrow`));
+    const arrow = tableFromIPC(bytes);
+    expect(arrow.batches.map((batch) => batch.numRows)).toEqual([64, 64, 64, 8]);
+    expect(arrow.toArray().map((row) => plainRow(row.toJSON()))).toEqual(expected);
+
+    const polars = pl.readIPC(bytes);
+    expect([polars.height, polars.columns]).toEqual([rows.length, columnsOf(table).map((column) => column.name)]);
+    expect(polars.toRecords().map(plainRow)).toEqual(expected);
+    for (const column of columnsOf(table).filter((spec) => spec.values)) {
+      expect([column.name, String(polars.getColumn(column.name).dtype)]).toEqual([column.name, 'DataType(Categorical)']);
+    }
+
+    const parquet = join(dir, `${table}.parquet`);
+    expect((await duck(`SELECT * FROM read_parquet('${parquet}')`)).map(plainRow)).toEqual(expected);
+    const groups = await duck(`SELECT row_group_id, any_value(row_group_num_rows) AS num_rows FROM parquet_metadata('${parquet}') GROUP BY ALL ORDER BY row_group_id`);
+    expect(groups.map((group) => Number(group.num_rows))).toEqual([64, 64, 64, 8]);
+  });
+
+  it('writes no rows as files every reader opens with the schema', async () => {
+    const bytes = await readFile(join(dir, 'empty.arrow'));
+    const arrow = tableFromIPC(bytes);
+    expect([arrow.numRows, arrow.schema.fields.map((field) => field.name)]).toEqual([0, columnsOf(table).map((column) => column.name)]);
+    const polars = pl.readIPC(bytes);
+    expect([polars.height, polars.columns]).toEqual([0, columnsOf(table).map((column) => column.name)]);
+    const described = await duck(`DESCRIBE SELECT * FROM read_parquet('${join(dir, 'empty.parquet')}')`);
+    expect(described.map((row) => row.column_name)).toEqual(columnsOf(table).map((column) => column.name));
+    expect(await duck(`SELECT count(*)::INTEGER AS n FROM read_parquet('${join(dir, 'empty.parquet')}')`)).toEqual([{ n: 0 }]);
   });
 });

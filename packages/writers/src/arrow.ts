@@ -1,5 +1,6 @@
 import {
   Bool,
+  DataType,
   DateDay,
   Dictionary,
   Field,
@@ -15,7 +16,9 @@ import {
   makeData,
   tableFromIPC,
   tableToIPC,
-  type DataType,
+  vectorFromArray,
+  type Data,
+  type Vector,
 } from 'apache-arrow';
 import { columnsOf, type ColumnSpec, type TableName } from '@callset/schema';
 
@@ -49,23 +52,71 @@ function arrowValue(column: ColumnSpec, value: unknown): unknown {
   return value;
 }
 
-export function tableToArrowTable(table: TableName, rows: readonly Record<string, unknown>[], columns: readonly ColumnSpec[] = columnsOf(table)): Table {
-  const schema = arrowSchema(table, columns);
-  const children = columns.map((column, index) => {
-    const field = schema.fields[index];
-    if (!field) throw new Error(`no Arrow field for ${table}.${column.name}`);
-    const builder = makeBuilder({ type: field.type, nullValues: [null, undefined] });
+/** Rows per record batch (and per Parquet row group): readers can stream a large table a batch at a time. */
+export const ARROW_BATCH_ROWS = 65_536;
+
+/**
+ * An enum column's declared values as one Utf8 vector shared by every batch, and each value's
+ * index in it. apache-arrow's file writer compares dictionaries by identity, so the file holds
+ * each dictionary once, with no delta or replacement dictionaries, which not every reader accepts.
+ */
+interface EnumDictionary {
+  vector: Vector<Utf8>;
+  indices: ReadonlyMap<string, number>;
+}
+
+function enumDictionary(column: ColumnSpec): EnumDictionary | null {
+  if (!column.values) return null;
+  return { vector: vectorFromArray([...column.values], new Utf8()), indices: new Map(column.values.map((value, index) => [value, index])) };
+}
+
+function columnData(table: TableName, column: ColumnSpec, type: DataType, dictionary: EnumDictionary | null, rows: readonly Record<string, unknown>[]): Data {
+  if (!DataType.isDictionary(type) || !dictionary) {
+    const builder = makeBuilder({ type, nullValues: [null, undefined] });
     for (const row of rows) builder.append(arrowValue(column, row[column.name]));
-    builder.finish();
-    return builder.flush();
-  });
-  const data = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children });
-  return new Table(schema, [new RecordBatch(schema, data)]);
+    return builder.finish().flush();
+  }
+  const indices = makeBuilder({ type: new Int32(), nullValues: [null] });
+  for (const row of rows) {
+    const value = arrowValue(column, row[column.name]);
+    const index = value === null ? null : dictionary.indices.get(String(value));
+    if (index === undefined) throw new Error(`${table}.${column.name}: ${String(value)} is not one of its values`);
+    indices.append(index);
+  }
+  const { length, nullCount, nullBitmap, values } = indices.finish().flush();
+  return makeData({ type, length, nullCount, nullBitmap, data: values, dictionary: dictionary.vector });
+}
+
+/** The rows as an Arrow table of record batches of at most `batchRows` rows each (none for no rows). */
+export function tableToArrowTable(
+  table: TableName,
+  rows: readonly Record<string, unknown>[],
+  columns: readonly ColumnSpec[] = columnsOf(table),
+  batchRows: number = ARROW_BATCH_ROWS,
+): Table {
+  const schema = arrowSchema(table, columns);
+  const dictionaries = columns.map(enumDictionary);
+  const batches: RecordBatch[] = [];
+  for (let start = 0; start < rows.length; start += batchRows) {
+    const slice = rows.slice(start, start + batchRows);
+    const children = columns.map((column, index) => {
+      const field = schema.fields[index];
+      if (!field) throw new Error(`no Arrow field for ${table}.${column.name}`);
+      return columnData(table, column, field.type, dictionaries[index] ?? null, slice);
+    });
+    batches.push(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: slice.length, nullCount: 0, children })));
+  }
+  return new Table(schema, batches);
 }
 
 /** Arrow IPC file format bytes of a table. */
-export function tableToArrow(table: TableName, rows: readonly Record<string, unknown>[], columns: readonly ColumnSpec[] = columnsOf(table)): Uint8Array {
-  return tableToIPC(tableToArrowTable(table, rows, columns), 'file');
+export function tableToArrow(
+  table: TableName,
+  rows: readonly Record<string, unknown>[],
+  columns: readonly ColumnSpec[] = columnsOf(table),
+  batchRows: number = ARROW_BATCH_ROWS,
+): Uint8Array {
+  return tableToIPC(tableToArrowTable(table, rows, columns, batchRows), 'file');
 }
 
 function plainValue(column: ColumnSpec, value: unknown): unknown {

@@ -1,6 +1,6 @@
-import { tableFromIPC } from 'apache-arrow';
+import { MessageReader, tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import type { FirmRow, IssueRow } from '@callset/schema';
+import { STAGES, type FirmRow, type IssueRow } from '@callset/schema';
 import { tableToArrow } from '../src/arrow.ts';
 import { tableToCsv } from '../src/csv.ts';
 
@@ -35,6 +35,31 @@ describe('Arrow', () => {
     expect(String(table.schema.fields.find((field) => field.name === 'stage')?.type)).toBe('Dictionary<Int32, Utf8>');
     const firmTable = tableFromIPC(tableToArrow('firms', firms));
     expect([...(firmTable.getChild('aliases')?.get(0) ?? [])]).toEqual(firms[0]?.aliases);
+  });
+
+  it('gives an enum column a dictionary of all its values even when the rows use one', () => {
+    const table = tableFromIPC(tableToArrow('issues', issues));
+    expect(table.getChild('stage')?.data.map((data) => [...(data.dictionary ?? [])])).toEqual([[...STAGES]]);
+    expect(() => tableToArrow('issues', [{ ...issues[0], stage: 'publish' }])).toThrow('issues.stage: publish is not one of its values');
+  });
+
+  it('writes batches of at most batchRows rows sharing one dictionary per enum column, written once and never as a delta', () => {
+    const rows = Array.from({ length: 5 }, (_, index) => ({ ...issues[0], char_start: index, stage: STAGES[index] }));
+    const bytes = tableToArrow('issues', rows, undefined, 2);
+    const table = tableFromIPC(bytes);
+    expect(table.batches.map((batch) => batch.numRows)).toEqual([2, 2, 1]);
+    expect(table.toArray().map((row) => row.toJSON())).toEqual(rows);
+    // The file's messages after its 8-byte magic; the dictionary ids are the columns' indices (stage, severity).
+    const reader = new MessageReader(bytes.subarray(8));
+    const dictionaryBatches: [number, boolean][] = [];
+    for (let message = reader.readMessage(); message; message = reader.readMessage()) {
+      if (message.isDictionaryBatch()) dictionaryBatches.push([message.header().id, message.header().isDelta]);
+      reader.readMessageBody(message.bodyLength);
+    }
+    expect(dictionaryBatches).toEqual([
+      [2, false],
+      [4, false],
+    ]);
   });
 
   it('gives the same bytes twice', () => {
