@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { capturedIo, main } from '@callset/cli';
 import { sha256Hex } from '@callset/schema';
-import { lockedVersions, readReleaseFolder, releaseContents, renderRelease, renderSums, writeReleaseFolder, type Changes, type Manifest } from '@callset/writers';
+import { fileFacts, lockedVersions, readReleaseFolder, releaseContents, renderRelease, renderSums, writeReleaseFolder, type Changes, type Manifest } from '@callset/writers';
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '@callset/dataset';
@@ -175,7 +175,7 @@ async function rewriteChecked(dir: string, files: Map<string, Uint8Array>): Prom
   });
   files.set('manifest.json', new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
   files.delete('SHA256SUMS');
-  files.set('SHA256SUMS', new TextEncoder().encode(renderSums(files)));
+  files.set('SHA256SUMS', new TextEncoder().encode(renderSums([...files].map(([path, bytes]) => fileFacts(path, bytes)))));
   for (const [path, bytes] of files) await writeFile(join(dir, path), bytes);
 }
 

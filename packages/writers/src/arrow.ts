@@ -1,4 +1,5 @@
 import {
+  AsyncByteQueue,
   Bool,
   DataType,
   DateDay,
@@ -8,6 +9,7 @@ import {
   Int32,
   List,
   RecordBatch,
+  RecordBatchFileWriter,
   Schema,
   Struct,
   Table,
@@ -87,6 +89,28 @@ function columnData(table: TableName, column: ColumnSpec, type: DataType, dictio
   return makeData({ type, length, nullCount, nullBitmap, data: values, dictionary: dictionary.vector });
 }
 
+/** Record batches of one table, built a slice of rows at a time, all with one schema and one set of enum dictionaries. */
+export interface TableBatches {
+  schema: Schema;
+  batch(rows: readonly Record<string, unknown>[]): RecordBatch;
+}
+
+export function tableBatches(table: TableName, columns: readonly ColumnSpec[] = columnsOf(table)): TableBatches {
+  const schema = arrowSchema(table, columns);
+  const dictionaries = columns.map(enumDictionary);
+  return {
+    schema,
+    batch(rows) {
+      const children = columns.map((column, index) => {
+        const field = schema.fields[index];
+        if (!field) throw new Error(`no Arrow field for ${table}.${column.name}`);
+        return columnData(table, column, field.type, dictionaries[index] ?? null, rows);
+      });
+      return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children }));
+    },
+  };
+}
+
 /** The rows as an Arrow table of record batches of at most `batchRows` rows each (none for no rows). */
 export function tableToArrowTable(
   table: TableName,
@@ -94,19 +118,46 @@ export function tableToArrowTable(
   columns: readonly ColumnSpec[] = columnsOf(table),
   batchRows: number = ARROW_BATCH_ROWS,
 ): Table {
-  const schema = arrowSchema(table, columns);
-  const dictionaries = columns.map(enumDictionary);
-  const batches: RecordBatch[] = [];
-  for (let start = 0; start < rows.length; start += batchRows) {
-    const slice = rows.slice(start, start + batchRows);
-    const children = columns.map((column, index) => {
-      const field = schema.fields[index];
-      if (!field) throw new Error(`no Arrow field for ${table}.${column.name}`);
-      return columnData(table, column, field.type, dictionaries[index] ?? null, slice);
-    });
-    batches.push(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: slice.length, nullCount: 0, children })));
+  const batches = tableBatches(table, columns);
+  const records: RecordBatch[] = [];
+  for (let start = 0; start < rows.length; start += batchRows) records.push(batches.batch(rows.slice(start, start + batchRows)));
+  return new Table(batches.schema, records);
+}
+
+/**
+ * An Arrow IPC file written a batch at a time: each call returns the bytes it adds, so a caller
+ * can write them out and hold no more than one batch. The bytes are tableToIPC(table, 'file')'s
+ * for the same batches: the same writer, given a sink that hands each chunk over as it comes.
+ */
+export interface ArrowFileChunks {
+  write(batch: RecordBatch): Uint8Array[];
+  close(): Uint8Array[];
+}
+
+export function arrowFileChunks(schema: Schema): ArrowFileChunks {
+  let chunks: Uint8Array[] = [];
+  const take = () => {
+    const taken = chunks;
+    chunks = [];
+    return taken;
+  };
+  class ChunkSink extends AsyncByteQueue {
+    override write(value: unknown): void {
+      chunks.push(value as Uint8Array);
+    }
   }
-  return new Table(schema, batches);
+  const writer = new RecordBatchFileWriter();
+  writer.reset(new ChunkSink(), schema);
+  return {
+    write(batch) {
+      writer.write(batch);
+      return take();
+    },
+    close() {
+      writer.close();
+      return take();
+    },
+  };
 }
 
 /** Arrow IPC file format bytes of a table. */

@@ -1,10 +1,11 @@
-import { TABLE_NAMES, columnsOf, type DocumentRow, type TableName, type TableRows } from '@callset/schema';
+import { TABLE_NAMES, columnsOf, type DocumentRow, type TableName } from '@callset/schema';
 import { TABLE_DESCRIPTIONS } from './datapackage.ts';
 import { PRIMARY_KEYS } from './keys.ts';
 
 export interface CardInput {
   version: string;
-  tables: TableRows;
+  documents: readonly DocumentRow[];
+  rowCounts: Readonly<Record<TableName, number>>;
   textCount: number;
   /** Document ids whose text is withheld (public releases). */
   withheld: readonly string[];
@@ -78,19 +79,19 @@ function schemaSection(name: TableName): string {
 
 /** The release's README.md: what it holds, where it came from, what may be done with it. No dates, so the bytes follow the inputs only. */
 export function renderCard(input: CardInput): string {
-  const { tables } = input;
-  const formats = [...new Set(tables.documents.map((document) => document.source_format))].sort();
-  const licences = [...new Set(tables.documents.map((document) => document.license))].sort();
+  const { documents } = input;
+  const formats = [...new Set(documents.map((document) => document.source_format))].sort();
+  const licences = [...new Set(documents.map((document) => document.license))].sort();
   const sections = [
     `# callset ${input.version}`,
     `Earnings-call transcripts and investor-forum threads as tables: speaker turns, numeric figures, documents, speakers, firms, rebuilt tables and issues, with the repaired texts that every span points into.${input.frozen ? '' : ' This is the working release (`next`), overwritten by every build; frozen releases are `output/<version>/`.'}`,
     `## Contents\n\n${table(
       ['table', 'rows', 'files', 'what'],
-      TABLE_NAMES.map((name) => [name, tables[name].length, `\`${name}.csv\`, \`${name}.arrow\`, \`${name}.parquet\``, TABLE_DESCRIPTIONS[name]]),
+      TABLE_NAMES.map((name) => [name, input.rowCounts[name], `\`${name}.csv\`, \`${name}.arrow\`, \`${name}.parquet\``, TABLE_DESCRIPTIONS[name]]),
     )}\n\nAlso: \`texts/<document_id>.txt\` (${input.textCount} repaired texts; \`char_start\`/\`char_end\` count code points into them), \`datapackage.json\` (Frictionless Data Package), \`manifest.json\` (versions, checksums, row counts, source hashes), \`SHA256SUMS\` (\`sha256sum -c\`)${input.frozen ? ', `CHANGELOG.md` and `changes.json` (ids added, removed and changed against the previous frozen release)' : ''}. \`npx callset verify <folder>\` rechecks all of it.`,
     `## Sources\n\n${table(
       ['document_id', 'source', 'format', 'company', 'event', 'licence'],
-      tables.documents.map((document) => [document.document_id, document.source_path, document.source_format, document.company, event(document), document.license]),
+      documents.map((document) => [document.document_id, document.source_path, document.source_format, document.company, event(document), document.license]),
     )}\n\nLicences present: ${licences.join(', ')}. Terms of the formats present:\n\n${formats.map((format) => `- \`${format}\`: ${TERMS[format] ?? TERMS.unknown}`).join('\n')}`,
     `## What you may publish\n\nOnly sources whose catalog licence is \`redistributable\` may have their text published. For \`restricted\` and \`unknown\` sources, \`callset release --public\` withholds \`utterances.text\` (null) and \`texts/\`; ids, spans, speakers, firms and figures remain, and \`callset verify --public\` fails if any such text is left. Those remaining rows are still derived from the sources: the Capital IQ terms forbid using its transcripts to assemble a database at all, so a release containing Capital IQ sources, public or not, is for use under your own Capital IQ agreement and is not to be published without the provider's permission.${
       input.withheld.length > 0

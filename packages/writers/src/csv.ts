@@ -17,14 +17,23 @@ function csvCell(column: ColumnSpec, value: unknown): string | null {
   }
 }
 
-/** RFC 4180 with LF record ends, header row, no BOM; null is an empty unquoted field. */
-export function tableToCsv(table: TableName, rows: readonly Record<string, unknown>[]): string {
+/**
+ * RFC 4180 with LF record ends, no BOM; null is an empty unquoted field. The header row only
+ * with `header`: a table written in slices is the concatenation of its slices, the first with
+ * the header.
+ */
+export function csvRows(table: TableName, rows: readonly Record<string, unknown>[], header: boolean): string {
   const columns = columnsOf(table);
   const records = rows.map((row) => columns.map((column) => csvCell(column, row[column.name])));
   return stringify(records, {
-    header: true,
+    header,
     columns: columns.map((column) => column.name),
     record_delimiter: 'unix',
     quoted_match: /^$/,
   });
+}
+
+/** A whole table as CSV, header row first. */
+export function tableToCsv(table: TableName, rows: readonly Record<string, unknown>[]): string {
+  return csvRows(table, rows, true);
 }

@@ -1,5 +1,6 @@
-import { TABLE_NAMES, frictionlessTableSchema, sha256Hex, type TableName } from '@callset/schema';
+import { TABLE_NAMES, frictionlessTableSchema, type TableName } from '@callset/schema';
 import { FOREIGN_KEYS, PRIMARY_KEYS } from './keys.ts';
+import type { ManifestFile } from './release.ts';
 
 /** What each table holds, for the data package and the dataset card. */
 export const TABLE_DESCRIPTIONS: Record<TableName, string> = {
@@ -39,22 +40,22 @@ function extension(path: string): string {
   return path.slice(path.lastIndexOf('.'));
 }
 
-function fileFacts(bytes: Uint8Array) {
-  return { bytes: bytes.byteLength, hash: `sha256:${sha256Hex(bytes)}` };
+function fileFacts(file: ManifestFile) {
+  return { bytes: file.bytes, hash: `sha256:${file.sha256}` };
 }
 
 /**
  * Frictionless Data Package: a resource per file (tables in all three formats, texts, card,
- * changelog), each with bytes, hash and mediatype. `files` holds every file written before it.
+ * changelog), each with bytes, hash and mediatype. `files` holds every file written before it, by path.
  */
-export function renderDatapackage(options: DatapackageOptions, files: ReadonlyMap<string, Uint8Array>): Record<string, unknown> {
+export function renderDatapackage(options: DatapackageOptions, files: ReadonlyMap<string, ManifestFile>): Record<string, unknown> {
   const tables = new Set<string>(TABLE_NAMES);
   const tableResources = TABLE_NAMES.flatMap((table) => {
     const schema = tableSchema(table, options.withheldColumns);
     return Object.entries(FORMATS).flatMap(([ext, format]) => {
       const path = `${table}.${ext}`;
-      const bytes = files.get(path);
-      if (!bytes) return [];
+      const file = files.get(path);
+      if (!file) return [];
       return [
         {
           name: `${table}${format.suffix}`,
@@ -64,7 +65,7 @@ export function renderDatapackage(options: DatapackageOptions, files: ReadonlyMa
           format: format.format,
           mediatype: format.mediatype,
           ...(ext === 'csv' ? { encoding: 'utf-8', dialect: { delimiter: ',', lineTerminator: '\n', header: true, doubleQuote: true } } : {}),
-          ...fileFacts(bytes),
+          ...fileFacts(file),
           schema,
         },
       ];
@@ -72,14 +73,14 @@ export function renderDatapackage(options: DatapackageOptions, files: ReadonlyMa
   });
   const otherResources = [...files]
     .filter(([path]) => !tables.has(path.slice(0, path.lastIndexOf('.'))))
-    .map(([path, bytes]) => ({
+    .map(([path, file]) => ({
       name: path.replace(/\.[a-z]+$/, '').replace(/[^a-z0-9._-]+/gi, '-').toLowerCase(),
       path,
       profile: 'data-resource',
       format: extension(path).slice(1),
       mediatype: OTHER_MEDIATYPES[extension(path)] ?? 'application/octet-stream',
       encoding: 'utf-8',
-      ...fileFacts(bytes),
+      ...fileFacts(file),
     }));
   return {
     profile: 'tabular-data-package',

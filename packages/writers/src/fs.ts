@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 
 /** Staging folders live beside the releases as `.tmp-<pid>-<name>-XXXXXX`, so a later run can tell a dead writer's leftovers from a live one's. */
@@ -45,9 +45,48 @@ export async function removeStaleTemp(parent: string): Promise<string[]> {
 const faultAfterWrites = Number(process.env.CALLSET_FAULT_AFTER_WRITES ?? 0);
 let fileWrites = 0;
 
+function fileWritten(): void {
+  if (faultAfterWrites > 0 && ++fileWrites === faultAfterWrites) process.kill(process.pid, 'SIGKILL');
+}
+
 async function writeFileOrFault(path: string, bytes: Uint8Array): Promise<void> {
   await writeFile(path, bytes);
-  if (faultAfterWrites > 0 && ++fileWrites === faultAfterWrites) process.kill(process.pid, 'SIGKILL');
+  fileWritten();
+}
+
+/** A file written chunk by chunk; it counts as written (for fault injection) once closed. */
+export interface FileOut {
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where a release's files go while it is written: files by `/`-separated relative path. */
+export interface ReleaseSink {
+  create(path: string): Promise<FileOut>;
+}
+
+/** Creates `<parent>/.tmp-<pid>-<name>-XXXXXX`: removeStaleTemp clears it once this process is gone. */
+export async function makeTempFolder(parent: string, name: string): Promise<string> {
+  await mkdir(parent, { recursive: true });
+  return mkdtemp(join(parent, `${TEMP_PREFIX}${process.pid}-${name}-`));
+}
+
+function folderSink(root: string): ReleaseSink {
+  return {
+    async create(path) {
+      const target = join(root, path);
+      await mkdir(dirname(target), { recursive: true });
+      const handle = await open(target, 'w');
+      return {
+        // writeFile on a handle writes all of the chunk at the current position.
+        write: (chunk) => handle.writeFile(chunk),
+        async close() {
+          await handle.close();
+          fileWritten();
+        },
+      };
+    },
+  };
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -58,38 +97,50 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /**
- * Writes a release folder whole: into `<parent>/.tmp-*` first, then renamed into place, so
- * readers never see half a release. `frozen` folders are never replaced: writing one that
- * exists is an error. A replaced folder is moved aside before the new one takes its name.
+ * Writes a release folder whole: `write` fills `<parent>/.tmp-*` first, then it is renamed into
+ * place, so readers never see half a release. `frozen` folders are never replaced: writing one
+ * that exists is an error. A replaced folder is moved aside before the new one takes its name.
  */
-export async function writeReleaseFolder(dir: string, files: ReadonlyMap<string, Uint8Array>, options: { frozen?: boolean } = {}): Promise<void> {
+export async function stageReleaseFolder<T>(dir: string, write: (staging: ReleaseSink) => Promise<T>, options: { frozen?: boolean } = {}): Promise<T> {
   const parent = dirname(dir);
   await mkdir(parent, { recursive: true });
   await removeStaleTemp(parent);
   if (options.frozen && (await exists(dir))) throw new Error(`${dir} is a frozen release: it is never rewritten`);
-  const staging = await mkdtemp(join(parent, `${TEMP_PREFIX}${process.pid}-${basename(dir)}-`));
+  const staging = await makeTempFolder(parent, basename(dir));
   try {
     // mkdtemp makes the folder private; a release is for everyone to read.
     await chmod(staging, 0o755);
-    for (const [path, bytes] of files) {
-      const target = join(staging, path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFileOrFault(target, bytes);
-    }
+    const result = await write(folderSink(staging));
     if (options.frozen) {
       // rename() refuses a non-empty target, so a release frozen meanwhile by another process survives.
       await rename(staging, dir);
-      return;
+      return result;
     }
     const previous = `${staging}${PREVIOUS_SUFFIX}`;
     const replacing = await exists(dir);
     if (replacing) await rename(dir, previous);
     await rename(staging, dir);
     if (replacing) await rm(previous, { recursive: true, force: true });
+    return result;
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** stageReleaseFolder for a release rendered in memory. */
+export async function writeReleaseFolder(dir: string, files: ReadonlyMap<string, Uint8Array>, options: { frozen?: boolean } = {}): Promise<void> {
+  await stageReleaseFolder(
+    dir,
+    async (staging) => {
+      for (const [path, bytes] of files) {
+        const file = await staging.create(path);
+        await file.write(bytes);
+        await file.close();
+      }
+    },
+    options,
+  );
 }
 
 /** Writes one file by renaming a finished temporary file over it. */

@@ -11,3 +11,4 @@ export * from './verify.ts';
 export * from './tar.ts';
 export * from './fs.ts';
 export * from './publish.ts';
+export * from './stream.ts';

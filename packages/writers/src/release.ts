@@ -74,9 +74,77 @@ export function json(value: unknown): string {
 
 const byPath = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** What the manifest says of one file. */
+export function fileFacts(path: string, bytes: Uint8Array, rows: number | null = null): ManifestFile {
+  return { path, sha256: sha256Hex(bytes), bytes: bytes.byteLength, rows };
+}
+
 /** `sha256sum -c` lines for every file, sorted by path. */
-export function renderSums(files: ReadonlyMap<string, Uint8Array>): string {
-  return [...files].sort(byPath).map(([path, bytes]) => `${sha256Hex(bytes)}  ${path}\n`).join('');
+export function renderSums(files: readonly ManifestFile[]): string {
+  return [...files]
+    .sort((a, b) => byPath([a.path, a], [b.path, b]))
+    .map((file) => `${file.sha256}  ${file.path}\n`)
+    .join('');
+}
+
+/** What a release's own description needs of its tables and texts, besides the files. */
+export interface ReleaseSummary {
+  datasetVersion: string;
+  public: boolean;
+  /** Documents whose text is withheld (public releases). */
+  withheld: string[];
+  documents: TableRows['documents'];
+  rowCounts: Record<TableName, number>;
+  textCount: number;
+  sources: readonly Source[];
+  toolVersions: Readonly<Record<string, string>>;
+  history?: ReleaseInput['history'];
+}
+
+/**
+ * The files that describe a release (changelog of a frozen one, README.md, datapackage.json,
+ * manifest.json, SHA256SUMS), in the order they are written, from the facts of the table and
+ * text files alone: each describes every file before it. Pure.
+ */
+export function renderDescription(summary: ReleaseSummary, tableAndTextFiles: readonly ManifestFile[]): [string, Uint8Array][] {
+  const facts = new Map(tableAndTextFiles.map((file) => [file.path, file]));
+  const written: [string, Uint8Array][] = [];
+  const add = (path: string, text: string) => {
+    const bytes = encoder.encode(text);
+    written.push([path, bytes]);
+    facts.set(path, fileFacts(path, bytes));
+  };
+  const sorted = () => [...facts.values()].sort((a, b) => byPath([a.path, a], [b.path, b]));
+  if (summary.history) {
+    add('CHANGELOG.md', summary.history.changelog);
+    add('changes.json', json(summary.history.changes));
+  }
+  add(
+    'README.md',
+    renderCard({
+      version: summary.datasetVersion,
+      documents: summary.documents,
+      rowCounts: summary.rowCounts,
+      textCount: summary.textCount,
+      withheld: summary.withheld,
+      frozen: summary.history !== undefined,
+      toolVersions: summary.toolVersions,
+    }),
+  );
+  const withheldColumns = summary.public ? WITHHELD_COLUMNS : new Set<string>();
+  add('datapackage.json', json(renderDatapackage({ version: summary.datasetVersion, withheldColumns }, new Map(sorted().map((file) => [file.path, file])))));
+  const manifest: Manifest = {
+    dataset_version: summary.datasetVersion,
+    schema_version: SCHEMA_VERSION,
+    public: summary.public,
+    withheld_documents: summary.withheld,
+    tables: summary.rowCounts,
+    files: sorted(),
+    sources: [...summary.sources].sort((a, b) => (a.source_path < b.source_path ? -1 : 1)),
+  };
+  add('manifest.json', json(manifest));
+  add('SHA256SUMS', renderSums(sorted()));
+  return written;
 }
 
 /** Every file of a release folder as bytes, keyed by relative path, in sorted order. Pure. */
@@ -84,36 +152,30 @@ export function renderRelease(input: ReleaseInput): Map<string, Uint8Array> {
   const isPublic = input.public ?? false;
   const { tables, texts, withheld } = isPublic ? withholdRestricted(input.tables, input.texts) : { tables: input.tables, texts: input.texts, withheld: [] };
   const files = new Map<string, Uint8Array>();
-  const rowCounts = new Map<string, number>();
+  const facts: ManifestFile[] = [];
+  const add = (path: string, bytes: Uint8Array, rows: number | null) => {
+    files.set(path, bytes);
+    facts.push(fileFacts(path, bytes, rows));
+  };
   for (const table of TABLE_NAMES) {
     const rows = tables[table] as unknown as Record<string, unknown>[];
     const columns = releaseColumns(table, isPublic);
-    files.set(`${table}.csv`, encoder.encode(tableToCsv(table, rows)));
-    files.set(`${table}.arrow`, tableToArrow(table, rows, columns));
-    files.set(`${table}.parquet`, tableToParquet(table, rows, columns));
-    for (const ext of ['csv', 'arrow', 'parquet']) rowCounts.set(`${table}.${ext}`, rows.length);
+    add(`${table}.csv`, encoder.encode(tableToCsv(table, rows)), rows.length);
+    add(`${table}.arrow`, tableToArrow(table, rows, columns), rows.length);
+    add(`${table}.parquet`, tableToParquet(table, rows, columns), rows.length);
   }
-  for (const [documentId, text] of [...texts].sort(byPath)) files.set(`texts/${documentId}.txt`, encoder.encode(text));
-  if (input.history) {
-    files.set('CHANGELOG.md', encoder.encode(input.history.changelog));
-    files.set('changes.json', encoder.encode(json(input.history.changes)));
-  }
-  files.set(
-    'README.md',
-    encoder.encode(renderCard({ version: input.datasetVersion, tables, textCount: texts.size, withheld, frozen: input.history !== undefined, toolVersions: input.toolVersions })),
-  );
-  const withheldColumns = isPublic ? WITHHELD_COLUMNS : new Set<string>();
-  files.set('datapackage.json', encoder.encode(json(renderDatapackage({ version: input.datasetVersion, withheldColumns }, new Map([...files].sort(byPath))))));
-  const manifest: Manifest = {
-    dataset_version: input.datasetVersion,
-    schema_version: SCHEMA_VERSION,
+  for (const [documentId, text] of [...texts].sort(byPath)) add(`texts/${documentId}.txt`, encoder.encode(text), null);
+  const summary: ReleaseSummary = {
+    datasetVersion: input.datasetVersion,
     public: isPublic,
-    withheld_documents: withheld,
-    tables: Object.fromEntries(TABLE_NAMES.map((table) => [table, tables[table].length])) as Record<TableName, number>,
-    files: [...files].sort(byPath).map(([path, bytes]) => ({ path, sha256: sha256Hex(bytes), bytes: bytes.byteLength, rows: rowCounts.get(path) ?? null })),
-    sources: [...input.sources].sort((a, b) => (a.source_path < b.source_path ? -1 : 1)),
+    withheld,
+    documents: tables.documents,
+    rowCounts: Object.fromEntries(TABLE_NAMES.map((table) => [table, tables[table].length])) as Record<TableName, number>,
+    textCount: texts.size,
+    sources: input.sources,
+    toolVersions: input.toolVersions,
+    ...(input.history ? { history: input.history } : {}),
   };
-  files.set('manifest.json', encoder.encode(json(manifest)));
-  files.set('SHA256SUMS', encoder.encode(renderSums(files)));
+  for (const [path, bytes] of renderDescription(summary, facts)) files.set(path, bytes);
   return new Map([...files].sort(byPath));
 }
