@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCatalog, type Catalog } from '@callset/schema';
-import { writeReleaseFolder } from '@callset/writers';
+import { makeTempFolder } from '@callset/writers';
 import { stageCodeVersion } from './cache.ts';
-import { CATALOG_FILE, discoverSources, type DiscoverIo, type SourceFile } from './discover.ts';
+import { CATALOG_FILE, discoverSourceEntries, readSource, type DiscoverIo, type SourceEntry } from './discover.ts';
 import { writeProposals } from './entities-stage.ts';
 import { defaultWorkerCount, processSources } from './parallel.ts';
-import { parseStage, repairStage, writeStage } from './stages.ts';
+import { parseStage, repairStage } from './stages.ts';
+import { writeRelease, type Rejection } from './write-release.ts';
 
 export interface BuildOptions {
   inputDir: string;
@@ -31,7 +32,7 @@ export interface BuildOptions {
 export interface BuildSummary {
   documents: number;
   /** Each rejected document, with the message of the issue that gives its reason. */
-  rejected: { sourcePath: string; reason: string; message: string }[];
+  rejected: Rejection[];
   rows: Record<string, number>;
   releaseDir: string;
 }
@@ -57,43 +58,49 @@ export async function loadCatalog(path: string, required: boolean): Promise<Cata
   }
 }
 
-/** The whole pipeline in one process: the same stage functions the turbo tasks run. */
+/**
+ * The whole pipeline in one process, in memory that does not grow with the corpus beyond what
+ * entity resolution reads: documents are processed and stored (cache or a spill folder beside
+ * the release), speakers resolved across them, then the release streamed out document by
+ * document. The same stage functions as the turbo tasks, and the same bytes.
+ */
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   const log = options.log ?? (() => {});
   const catalog = await loadCatalog(options.catalogPath ?? join(options.inputDir, CATALOG_FILE), options.catalogPath !== undefined);
-  const files = await discoverSources(options.inputDir, options.discoverIo);
+  const sources = await discoverSourceEntries(options.inputDir, options.discoverIo);
   const workers = options.workers ?? defaultWorkerCount();
   const cacheDir = options.cacheDir ?? join(options.outputDir, '.cache', 'documents');
   const cache = cacheDir === false ? null : { dir: cacheDir, codeVersion: stageCodeVersion() };
-  log(`repair, parse, normalize: ${files.length} files on ${workers} worker${workers === 1 ? '' : 's'}${cache ? `, cache ${cache.dir}` : ', no cache'}`);
-  const processed = await processSources(files, catalog, { workers, cache });
-  if (cache) log(`cache: ${processed.cached} read, ${processed.processed} processed and stored (of ${processed.cached + processed.processed} distinct sources)`);
-  const normalized = processed.release;
-  const releaseDir = join(options.outputDir, 'next');
-  log(`write: ${releaseDir}`);
-  await writeReleaseFolder(releaseDir, writeStage(normalized));
-  log(`registry proposals: ${await writeProposals(options.outputDir, normalized)}`);
-  const rows = Object.fromEntries(Object.entries(normalized.tables).map(([table, tableRows]) => [table, tableRows.length]));
-  const rejected = normalized.tables.documents
-    .filter((document) => document.status === 'rejected')
-    .map((document) => {
-      const reason = document.reject_reason ?? 'unknown';
-      const issue = normalized.tables.issues.find((row) => row.source_path === document.source_path && row.code === reason);
-      return { sourcePath: document.source_path, reason, message: issue?.message ?? '' };
-    });
-  if (options.verbose) {
-    const failed = rejected.filter((document) => document.reason === 'internal/parser-error').map((document) => document.sourcePath);
-    for (const { sourcePath, stack } of parserStacks(files, failed)) log(`${sourcePath}: ${stack}`);
+  log(`repair, parse, normalize: ${sources.length} files on ${workers} worker${workers === 1 ? '' : 's'}${cache ? `, cache ${cache.dir}` : ', no cache'}`);
+  // Results the cache does not keep wait here; a build killed before it removes the folder leaves it to removeStaleTemp.
+  const spillDir = await makeTempFolder(options.outputDir, 'spill');
+  try {
+    const processed = await processSources(sources, catalog, { workers, cache, spill: { dir: spillDir, codeVersion: 'spill' } });
+    if (cache) log(`cache: ${processed.cached} read, ${processed.processed} processed and stored (of ${processed.cached + processed.processed} distinct sources)`);
+    const releaseDir = join(options.outputDir, 'next');
+    log(`resolve speakers, write: ${releaseDir}`);
+    const written = await writeRelease(
+      releaseDir,
+      processed.parts,
+      sources.map((source) => ({ source_path: source.sourcePath, source_sha256: source.sha256 })),
+    );
+    log(`registry proposals: ${await writeProposals(options.outputDir, written.proposals)}`);
+    if (options.verbose) {
+      const failed = written.rejected.filter((document) => document.reason === 'internal/parser-error').map((document) => document.sourcePath);
+      for (const { sourcePath, stack } of parserStacks(sources, failed)) log(`${sourcePath}: ${stack}`);
+    }
+    return { documents: written.rows.documents, rejected: written.rejected, rows: written.rows, releaseDir };
+  } finally {
+    await rm(spillDir, { recursive: true, force: true });
   }
-  return { documents: normalized.tables.documents.length, rejected, rows, releaseDir };
 }
 
 /**
  * The stacks of the parsers that threw on `sourcePaths`, for `--verbose`: re-run here, in this
  * thread, because the workers hand back release rows only and a stack never goes into those.
  */
-function parserStacks(files: readonly SourceFile[], sourcePaths: readonly string[]): { sourcePath: string; stack: string }[] {
-  return files
-    .filter((file) => sourcePaths.includes(file.sourcePath))
-    .flatMap((file) => parseStage(repairStage([file])).flatMap((source) => (source.stack ? [{ sourcePath: file.sourcePath, stack: source.stack }] : [])));
+function parserStacks(sources: readonly SourceEntry[], sourcePaths: readonly string[]): { sourcePath: string; stack: string }[] {
+  return sources
+    .filter((source) => sourcePaths.includes(source.sourcePath))
+    .flatMap((source) => parseStage(repairStage([readSource(source)])).flatMap((parsed) => (parsed.stack ? [{ sourcePath: source.sourcePath, stack: parsed.stack }] : [])));
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { sha256Hex } from '@callset/schema';
@@ -13,6 +14,19 @@ export interface SourceFile {
   bytes: Uint8Array;
   /** Set when the bytes were never read: why, in words a person understands. */
   unread?: { reason: UnreadReason; message: string };
+}
+
+/**
+ * A source as discovery found it, its bytes left on disk: what a build holds of every source at
+ * once. Known by the sha256 of the bytes discovery read; `readSource` reads them again.
+ */
+export interface SourceEntry {
+  sourcePath: string;
+  /** The resolved path of the file; null when it was never read. */
+  location: string | null;
+  sha256: string;
+  byteLength: number;
+  unread?: SourceFile['unread'];
 }
 
 /** The I/O discovery does, injectable so tests can make a read fail (they run as root, so permissions prove nothing). */
@@ -49,12 +63,14 @@ function unread(sourcePath: string, reason: UnreadReason, message: string): Sour
 /**
  * Every file under `inputDir`, recursing into folders, in sorted order. Symlinks are followed
  * only when they resolve inside `inputDir`. Whatever cannot be read comes back as an unread
- * source rather than an exception, so one bad path never stops a build.
+ * source rather than an exception, so one bad path never stops a build. Each file is handed to
+ * `keep` as soon as it is read, with its resolved path, and only what `keep` returns is kept.
  */
-export async function discoverSources(inputDir: string, io: DiscoverIo = nodeIo): Promise<SourceFile[]> {
+async function walkSources<T>(inputDir: string, io: DiscoverIo, keep: (file: SourceFile, location: string | null) => T): Promise<T[]> {
   const root = await realpath(inputDir);
-  const files: SourceFile[] = [];
+  const files: T[] = [];
   const visiting = new Set<string>();
+  const skip = (sourcePath: string, reason: UnreadReason, message: string) => files.push(keep(unread(sourcePath, reason, message), null));
 
   async function walk(dir: string, dirPath: string): Promise<void> {
     let real: string;
@@ -63,7 +79,7 @@ export async function discoverSources(inputDir: string, io: DiscoverIo = nodeIo)
       real = await realpath(dir);
       names = (await readdir(dir)).sort(byCodeUnit);
     } catch (error) {
-      files.push(unread(dirPath, 'discover/unreadable', `the folder could not be listed (${errorCode(error)})`));
+      skip(dirPath, 'discover/unreadable', `the folder could not be listed (${errorCode(error)})`);
       return;
     }
     // A symlink back to an ancestor would otherwise recurse forever.
@@ -77,21 +93,21 @@ export async function discoverSources(inputDir: string, io: DiscoverIo = nodeIo)
       try {
         resolved = await realpath(full);
       } catch {
-        files.push(unread(sourcePath, 'discover/broken-symlink', 'a symlink whose target does not exist'));
+        skip(sourcePath, 'discover/broken-symlink', 'a symlink whose target does not exist');
         continue;
       }
       if (resolved !== root && !resolved.startsWith(root + sep)) {
-        files.push(unread(sourcePath, 'discover/symlink-outside-input', 'a symlink to a path outside the input folder: not followed'));
+        skip(sourcePath, 'discover/symlink-outside-input', 'a symlink to a path outside the input folder: not followed');
         continue;
       }
       try {
         const info = await stat(resolved);
         if (info.isDirectory()) await walk(full, sourcePath);
         // Reading a FIFO or a device could block forever or never end.
-        else if (!info.isFile()) files.push(unread(sourcePath, 'discover/not-a-file', 'not a regular file (a FIFO, socket or device): not read'));
-        else files.push({ sourcePath, bytes: await io.readFile(resolved) });
+        else if (!info.isFile()) skip(sourcePath, 'discover/not-a-file', 'not a regular file (a FIFO, socket or device): not read');
+        else files.push(keep({ sourcePath, bytes: await io.readFile(resolved) }, resolved));
       } catch (error) {
-        files.push(unread(sourcePath, 'discover/unreadable', `the file could not be read (${errorCode(error)})`));
+        skip(sourcePath, 'discover/unreadable', `the file could not be read (${errorCode(error)})`);
       }
     }
     visiting.delete(real);
@@ -99,4 +115,28 @@ export async function discoverSources(inputDir: string, io: DiscoverIo = nodeIo)
 
   await walk(inputDir, '.');
   return files;
+}
+
+/** Every source under `inputDir` with its bytes (see walkSources). */
+export function discoverSources(inputDir: string, io: DiscoverIo = nodeIo): Promise<SourceFile[]> {
+  return walkSources(inputDir, io, (file) => file);
+}
+
+/** Every source under `inputDir` as discoverSources finds it, each file's bytes hashed and let go. */
+export function discoverSourceEntries(inputDir: string, io: DiscoverIo = nodeIo): Promise<SourceEntry[]> {
+  return walkSources(inputDir, io, (file, location) => ({
+    sourcePath: file.sourcePath,
+    location,
+    sha256: sourceSha256(file),
+    byteLength: file.bytes.byteLength,
+    ...(file.unread ? { unread: file.unread } : {}),
+  }));
+}
+
+/** The source discovery found: its bytes read again, which must be the bytes discovery hashed. */
+export function readSource(entry: SourceEntry): SourceFile {
+  if (entry.location === null) return { sourcePath: entry.sourcePath, bytes: new Uint8Array(0), ...(entry.unread ? { unread: entry.unread } : {}) };
+  const file = { sourcePath: entry.sourcePath, bytes: readFileSync(entry.location) };
+  if (sourceSha256(file) !== entry.sha256) throw new Error(`${entry.sourcePath} changed while the build was reading it: build again`);
+  return file;
 }

@@ -1,33 +1,63 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { sortRows, type Catalog, type TableRows } from '@callset/schema';
+import type { SpeakerMention } from '@callset/entities';
+import { documentIdFromSha256, sortRows, type Catalog, type DocumentRow, type TableRows } from '@callset/schema';
 import { cacheKey, readCached, writeCached, type DocumentCache } from './cache.ts';
-import { sourceSha256, type SourceFile } from './discover.ts';
-import { resolveEntitiesStage } from './entities-stage.ts';
+import { readSource, type SourceEntry, type SourceFile } from './discover.ts';
+import { speakerMentions } from './entities-stage.ts';
 import { normalizeDocuments, parseStage, repairStage, type NormalizedRelease } from './stages.ts';
 
-/** A source to process, and where to store the result when the build has a cache. */
+/** repair -> parse -> normalize of one source that duplicates no other, speakers not resolved yet. */
+export function processDocument(file: SourceFile, catalog: Catalog): NormalizedRelease {
+  return normalizeDocuments(parseStage(repairStage([file])), catalog);
+}
+
+/**
+ * What a build keeps of each document until it writes the release: its documents rows and its
+ * speakers' facts (all entity resolution reads), and where the rest of its result waits.
+ */
+export interface DocumentPart {
+  documentId: string;
+  documents: DocumentRow[];
+  /** The speaker facts of its utterances, in release order. */
+  mentions: SpeakerMention[];
+  /** Stored under a key (cache or spill folder), or, for a rejected duplicate (a few rows), held here. */
+  result: { store: DocumentCache; key: string } | { release: NormalizedRelease };
+}
+
+function partOf(release: NormalizedRelease, documentId: string, result: DocumentPart['result']): DocumentPart {
+  return { documentId, documents: release.tables.documents, mentions: speakerMentions(release.tables.utterances), result };
+}
+
+/** The stored or held result of a document part. */
+export function loadPart(part: DocumentPart): NormalizedRelease {
+  if ('release' in part.result) return part.result.release;
+  const release = readCached(part.result.store, part.result.key);
+  if (!release) throw new Error(`the stored result of document ${part.documentId} (${part.result.key}) could not be read back`);
+  return release;
+}
+
+/** A source to process, and where to store its result. */
 export interface DocumentTask {
-  file: SourceFile;
-  cacheKey: string | null;
+  source: SourceEntry;
+  store: DocumentCache;
+  key: string;
 }
 
 export interface ChunkTask {
   documents: DocumentTask[];
   catalog: Catalog;
-  cache: DocumentCache | null;
 }
 
 /**
- * repair -> parse -> normalize, one document at a time, over sources that hold no duplicates of
- * each other, speakers not resolved yet: what a worker runs. Each result is stored in the cache
- * under its key.
+ * What a worker runs: each source read, processed and stored under its key, and only its part
+ * (no texts, no rows but the documents rows) handed back.
  */
-export function processChunk(task: ChunkTask): NormalizedRelease[] {
-  return task.documents.map(({ file, cacheKey: key }) => {
-    const release = normalizeDocuments(parseStage(repairStage([file])), task.catalog);
-    if (task.cache && key) writeCached(task.cache, key, release);
-    return release;
+export function processChunk(task: ChunkTask): DocumentPart[] {
+  return task.documents.map(({ source, store, key }) => {
+    const release = processDocument(readSource(source), task.catalog);
+    writeCached(store, key, release);
+    return partOf(release, documentIdFromSha256(source.sha256), { store, key });
   });
 }
 
@@ -58,20 +88,20 @@ function chunk(documents: readonly DocumentTask[]): DocumentTask[][] {
   let current: DocumentTask[] = [];
   let bytes = 0;
   for (const document of documents) {
-    if (current.length > 0 && bytes + document.file.bytes.byteLength > CHUNK_BYTES) {
+    if (current.length > 0 && bytes + document.source.byteLength > CHUNK_BYTES) {
       chunks.push(current);
       current = [];
       bytes = 0;
     }
     current.push(document);
-    bytes += document.file.bytes.byteLength;
+    bytes += document.source.byteLength;
   }
   if (current.length > 0) chunks.push(current);
   return chunks;
 }
 
-async function runPool(chunks: readonly DocumentTask[][], catalog: Catalog, cache: DocumentCache | null, workers: number): Promise<NormalizedRelease[]> {
-  const results: NormalizedRelease[][] = new Array(chunks.length);
+async function runPool(chunks: readonly DocumentTask[][], catalog: Catalog, workers: number): Promise<DocumentPart[]> {
+  const results: DocumentPart[][] = new Array(chunks.length);
   let next = 0;
   const threads = Array.from({ length: Math.min(workers, chunks.length) }, () => new Worker(new URL('./worker-entry.js', import.meta.url)));
   try {
@@ -82,11 +112,11 @@ async function runPool(chunks: readonly DocumentTask[][], catalog: Catalog, cach
             const feed = () => {
               if (next >= chunks.length) return resolve();
               const index = next++;
-              thread.once('message', (result: NormalizedRelease[]) => {
+              thread.once('message', (result: DocumentPart[]) => {
                 results[index] = result;
                 feed();
               });
-              thread.postMessage({ documents: chunks[index] ?? [], catalog, cache } satisfies ChunkTask);
+              thread.postMessage({ documents: chunks[index] ?? [], catalog } satisfies ChunkTask);
             };
             thread.once('error', reject);
             feed();
@@ -102,50 +132,57 @@ async function runPool(chunks: readonly DocumentTask[][], catalog: Catalog, cach
 export interface ProcessOptions {
   /** Threads for the documents the cache does not hold; 1 runs them in this thread. Default: all cores. */
   workers?: number;
-  cache?: DocumentCache | null;
+  cache: DocumentCache | null;
+  /** Where results go that the cache does not keep: a folder for this build alone. */
+  spill: DocumentCache;
 }
 
 export interface ProcessedSources {
-  release: NormalizedRelease;
+  /** Every document part, by document_id (a duplicate after its original). */
+  parts: DocumentPart[];
   /** Documents read from the cache, and documents processed (and stored, with a cache). */
   cached: number;
   processed: number;
 }
 
 /**
- * The repair, parse and normalize stages over every source, spread over worker threads, then
- * speakers resolved across all of them. Duplicates are settled first, here, so each document is
- * independent; the result is byte for byte what one thread without a cache gives.
+ * The repair, parse and normalize stages over every source, spread over worker threads, each
+ * document's result stored (in the cache, or the spill folder) rather than held. Duplicates are
+ * settled first, here, so each document is independent.
  */
-export async function processSources(files: readonly SourceFile[], catalog: Catalog, options: ProcessOptions = {}): Promise<ProcessedSources> {
+export async function processSources(sources: readonly SourceEntry[], catalog: Catalog, options: ProcessOptions): Promise<ProcessedSources> {
   const workers = options.workers ?? defaultWorkerCount();
-  const cache = options.cache ?? null;
-  const firstBySha = new Map<string, SourceFile>();
-  const parts: NormalizedRelease[] = [];
+  const { cache, spill } = options;
+  const firstBySha = new Map<string, SourceEntry>();
+  const parts: DocumentPart[] = [];
   const misses: DocumentTask[] = [];
-  const duplicates: [SourceFile, SourceFile][] = [];
-  for (const file of files) {
-    const sha = sourceSha256(file);
-    const first = firstBySha.get(sha);
+  const duplicates: [SourceEntry, SourceEntry][] = [];
+  for (const source of sources) {
+    const first = firstBySha.get(source.sha256);
     if (first) {
-      duplicates.push([first, file]);
+      duplicates.push([first, source]);
       continue;
     }
-    firstBySha.set(sha, file);
+    firstBySha.set(source.sha256, source);
+    const key = { sourcePath: source.sourcePath, sourceSha256: source.sha256 };
     // Unread files cost nothing to redo and their reason may change with the next read: never cached.
-    const key = cache && !file.unread ? cacheKey(cache, { sourcePath: file.sourcePath, sourceSha256: sha }, catalog[sha]) : null;
-    const hit = cache && key ? readCached(cache, key) : null;
-    if (hit) parts.push(hit);
-    else misses.push({ file, cacheKey: key });
+    const store = cache && !source.unread ? cache : spill;
+    const storeKey = cacheKey(store, key, catalog[source.sha256]);
+    const hit = store === cache ? readCached(store, storeKey) : null;
+    if (hit) parts.push(partOf(hit, documentIdFromSha256(source.sha256), { store, key: storeKey }));
+    else misses.push({ source, store, key: storeKey });
   }
   const cached = parts.length;
-  if (workers <= 1) parts.push(...processChunk({ documents: misses, catalog, cache }));
-  else parts.push(...(await runPool(chunk(misses), catalog, cache, workers)));
+  if (workers <= 1) parts.push(...processChunk({ documents: misses, catalog }));
+  else parts.push(...(await runPool(chunk(misses), catalog, workers)));
   // A duplicate is rejected by the same code that rejects it in one pass: repair it after its original.
   for (const [first, duplicate] of duplicates) {
-    const [, rejected] = repairStage([first, duplicate]);
-    if (rejected) parts.push(normalizeDocuments(parseStage([rejected]), catalog));
+    const [, rejected] = repairStage([readSource(first), readSource(duplicate)]);
+    if (!rejected) continue;
+    const release = normalizeDocuments(parseStage([rejected]), catalog);
+    parts.push(partOf(release, documentIdFromSha256(duplicate.sha256), { release }));
   }
-  const sources = files.map((file) => ({ source_path: file.sourcePath, source_sha256: sourceSha256(file) }));
-  return { release: resolveEntitiesStage(concatReleases(parts, sources)), cached, processed: misses.length };
+  // Stable: a duplicate stays after its original.
+  parts.sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0));
+  return { parts, cached, processed: misses.length };
 }

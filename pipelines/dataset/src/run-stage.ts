@@ -44,7 +44,7 @@ async function runStage(stage: string): Promise<void> {
       if (!release) throw new Error('no normalize artifact: run the normalize stage first');
       await writeReleaseFolder(outputDir, writeStage(release));
       console.error(`write: ${outputDir}`);
-      console.error(`registry proposals: ${await writeProposals(outputRoot, release)}`);
+      console.error(`registry proposals: ${await writeProposals(outputRoot, release.proposals)}`);
       return;
     }
     default:

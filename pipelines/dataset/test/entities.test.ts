@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../src/build.ts';
 import type { SourceFile } from '../src/discover.ts';
 import { resolveEntitiesStage } from '../src/entities-stage.ts';
-import { concatReleases, processChunk } from '../src/parallel.ts';
+import { concatReleases, processDocument } from '../src/parallel.ts';
 import { normalizeStage, parseStage, repairStage, type NormalizedRelease } from '../src/stages.ts';
 
 const seeds = new URL('../../../seeds/', import.meta.url).pathname;
@@ -58,9 +58,9 @@ describe('entities in the seeds release', () => {
 
   it('gives the same release whatever the order the documents were processed in', () => {
     const sources = seedRelease.sources;
-    const tasks = seedFiles.map((file) => ({ file, cacheKey: null }));
-    const inOrder = resolveEntitiesStage(concatReleases(processChunk({ documents: tasks, catalog, cache: null }), sources));
-    const reversed = resolveEntitiesStage(concatReleases(processChunk({ documents: [...tasks].reverse(), catalog, cache: null }), sources));
+    const documents = seedFiles.map((file) => processDocument(file, catalog));
+    const inOrder = resolveEntitiesStage(concatReleases(documents, sources));
+    const reversed = resolveEntitiesStage(concatReleases([...documents].reverse(), sources));
     expect(reversed).toEqual(inOrder);
     expect(inOrder.tables).toEqual(seedRelease.tables);
   });
