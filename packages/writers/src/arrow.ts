@@ -72,27 +72,46 @@ function enumDictionary(column: ColumnSpec): EnumDictionary | null {
   return { vector: vectorFromArray([...column.values], new Utf8()), indices: new Map(column.values.map((value, index) => [value, index])) };
 }
 
-function columnData(table: TableName, column: ColumnSpec, type: DataType, dictionary: EnumDictionary | null, rows: readonly Record<string, unknown>[]): Data {
-  if (!DataType.isDictionary(type) || !dictionary) {
-    const builder = makeBuilder({ type, nullValues: [null, undefined] });
-    for (const row of rows) builder.append(arrowValue(column, row[column.name]));
-    return builder.finish().flush();
-  }
-  const indices = makeBuilder({ type: new Int32(), nullValues: [null] });
-  for (const row of rows) {
-    const value = arrowValue(column, row[column.name]);
-    const index = value === null ? null : dictionary.indices.get(String(value));
-    if (index === undefined) throw new Error(`${table}.${column.name}: ${String(value)} is not one of its values`);
-    indices.append(index);
-  }
-  const { length, nullCount, nullBitmap, values } = indices.finish().flush();
-  return makeData({ type, length, nullCount, nullBitmap, data: values, dictionary: dictionary.vector });
+/** One column of a batch, built a value at a time. */
+interface ColumnBuilder {
+  append(row: Record<string, unknown>): void;
+  finish(): Data;
 }
 
-/** Record batches of one table, built a slice of rows at a time, all with one schema and one set of enum dictionaries. */
+function columnBuilder(table: TableName, column: ColumnSpec, type: DataType, dictionary: EnumDictionary | null): ColumnBuilder {
+  if (!DataType.isDictionary(type) || !dictionary) {
+    const builder = makeBuilder({ type, nullValues: [null, undefined] });
+    return {
+      append: (row) => builder.append(arrowValue(column, row[column.name])),
+      finish: () => builder.finish().flush(),
+    };
+  }
+  const indices = makeBuilder({ type: new Int32(), nullValues: [null] });
+  return {
+    append(row) {
+      const value = arrowValue(column, row[column.name]);
+      const index = value === null ? null : dictionary.indices.get(String(value));
+      if (index === undefined) throw new Error(`${table}.${column.name}: ${String(value)} is not one of its values`);
+      indices.append(index);
+    },
+    finish() {
+      const { length, nullCount, nullBitmap, values } = indices.finish().flush();
+      return makeData({ type, length, nullCount, nullBitmap, data: values, dictionary: dictionary.vector });
+    },
+  };
+}
+
+/** One record batch, built a row at a time: its columns' builders hold the values, not the rows. */
+export interface BatchBuilder {
+  append(row: Record<string, unknown>): void;
+  readonly rows: number;
+  finish(): RecordBatch;
+}
+
+/** Record batches of one table, all with one schema and one set of enum dictionaries. */
 export interface TableBatches {
   schema: Schema;
-  batch(rows: readonly Record<string, unknown>[]): RecordBatch;
+  builder(): BatchBuilder;
 }
 
 export function tableBatches(table: TableName, columns: readonly ColumnSpec[] = columnsOf(table)): TableBatches {
@@ -100,13 +119,23 @@ export function tableBatches(table: TableName, columns: readonly ColumnSpec[] = 
   const dictionaries = columns.map(enumDictionary);
   return {
     schema,
-    batch(rows) {
-      const children = columns.map((column, index) => {
+    builder() {
+      const builders = columns.map((column, index) => {
         const field = schema.fields[index];
         if (!field) throw new Error(`no Arrow field for ${table}.${column.name}`);
-        return columnData(table, column, field.type, dictionaries[index] ?? null, rows);
+        return columnBuilder(table, column, field.type, dictionaries[index] ?? null);
       });
-      return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children }));
+      let rows = 0;
+      return {
+        append(row) {
+          for (const builder of builders) builder.append(row);
+          rows++;
+        },
+        get rows() {
+          return rows;
+        },
+        finish: () => new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children: builders.map((builder) => builder.finish()) })),
+      };
     },
   };
 }
@@ -120,7 +149,11 @@ export function tableToArrowTable(
 ): Table {
   const batches = tableBatches(table, columns);
   const records: RecordBatch[] = [];
-  for (let start = 0; start < rows.length; start += batchRows) records.push(batches.batch(rows.slice(start, start + batchRows)));
+  for (let start = 0; start < rows.length; start += batchRows) {
+    const batch = batches.builder();
+    for (const row of rows.slice(start, start + batchRows)) batch.append(row);
+    records.push(batch.finish());
+  }
   return new Table(batches.schema, records);
 }
 

@@ -34,16 +34,17 @@ async function measuredFile(sink: ReleaseSink, path: string): Promise<MeasuredFi
 type RowOf<T extends TableName> = TableRows[T][number];
 
 /**
- * One table written as CSV, Arrow and Parquet while its rows arrive in release order, a record
- * batch (a Parquet row group) at a time: the same bytes as tableToCsv, tableToArrow and
- * tableToParquet of all the rows, holding no more than one batch.
+ * One table written as CSV, Arrow and Parquet while its rows arrive in release order: CSV as
+ * the rows come, Arrow and Parquet a record batch (a Parquet row group) at a time, built in
+ * Arrow builders rather than held as rows. The same bytes as tableToCsv, tableToArrow and
+ * tableToParquet of all the rows.
  */
 class StreamedTable<T extends TableName> {
-  private pending: Record<string, unknown>[] = [];
   private rows = 0;
   private lastKey: string | null = null;
   private readonly columns;
   private readonly batches;
+  private batch;
   private readonly arrow;
   private readonly parquet;
 
@@ -55,6 +56,7 @@ class StreamedTable<T extends TableName> {
     // The build writes the full release; a public one is rendered from it by `callset release`.
     this.columns = releaseColumns(table, false);
     this.batches = tableBatches(table, this.columns);
+    this.batch = this.batches.builder();
     this.arrow = arrowFileChunks(this.batches.schema);
     this.parquet = parquetStream(batchRows, (chunk) => files.parquet.write(chunk));
   }
@@ -73,23 +75,24 @@ class StreamedTable<T extends TableName> {
       // The files' bytes are those of the sorted table only if every row comes after the last.
       if (this.lastKey !== null && rowKey < this.lastKey) throw new Error(`${this.table}: row ${JSON.stringify(rowKey)} arrived after ${JSON.stringify(this.lastKey)}`);
       this.lastKey = rowKey;
-      this.pending.push(row as unknown as Record<string, unknown>);
-      if (this.pending.length === this.batchRows) await this.flush();
+    }
+    await this.files.csv.write(encoder.encode(csvRows(this.table, rows as unknown as Record<string, unknown>[], false)));
+    for (const row of rows) {
+      this.batch.append(row as unknown as Record<string, unknown>);
+      this.rows++;
+      if (this.batch.rows === this.batchRows) await this.flush();
     }
   }
 
   private async flush(): Promise<void> {
-    const rows = this.pending;
-    this.pending = [];
-    this.rows += rows.length;
-    await this.files.csv.write(encoder.encode(csvRows(this.table, rows, false)));
-    const batch = this.batches.batch(rows);
+    const batch = this.batch.finish();
+    this.batch = this.batches.builder();
     for (const chunk of this.arrow.write(batch)) await this.files.arrow.write(chunk);
     await this.parquet.write(batch);
   }
 
   async close(): Promise<ManifestFile[]> {
-    if (this.pending.length > 0) await this.flush();
+    if (this.batch.rows > 0) await this.flush();
     for (const chunk of this.arrow.close()) await this.files.arrow.write(chunk);
     if (this.rows > 0) await this.parquet.close();
     else await this.files.parquet.write(tableToParquet(this.table, [], this.columns, this.batchRows));
