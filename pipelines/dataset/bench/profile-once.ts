@@ -2,7 +2,7 @@
  * Times one build over a corpus folder, in this process; prints JSON. Used by bench.ts.
  *   profile-once.ts CORPUS                       each stage in this thread, in memory, timed apart
  *   profile-once.ts CORPUS --workers N           `callset build` over N workers, no cache: read,
- *                                                repair+parse+normalize, then resolve+write
+ *                                                repair+parse+normalize, resolve (speakers), write
  *   profile-once.ts CORPUS --workers N --cache DIR   the same with the per-document cache in DIR
  */
 import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
@@ -43,7 +43,8 @@ if (workers === null) {
 } else {
   // build() logs as each phase starts: the time between its messages is each phase's.
   const phases: [string, bigint][] = [['read', process.hrtime.bigint()]];
-  const phaseOf = (message: string) => (message.startsWith('repair, parse, normalize') ? 'repair+parse+normalize' : message.startsWith('resolve speakers, write') ? 'resolve+write' : null);
+  const phaseOf = (message: string) =>
+    message.startsWith('repair, parse, normalize') ? 'repair+parse+normalize' : message === 'resolve speakers' ? 'resolve' : message.startsWith('write: ') ? 'write' : null;
   const log = (message: string) => {
     const phase = phaseOf(message);
     if (phase) phases.push([phase, process.hrtime.bigint()]);

@@ -5,9 +5,9 @@ import { makeTempFolder } from '@callset/writers';
 import { stageCodeVersion } from './cache.ts';
 import { CATALOG_FILE, discoverSourceEntries, readSource, type DiscoverIo, type SourceEntry } from './discover.ts';
 import { writeProposals } from './entities-stage.ts';
-import { defaultWorkerCount, processSources } from './parallel.ts';
+import { defaultWorkerCount, processSources, type ProcessOptions } from './parallel.ts';
 import { parseStage, repairStage } from './stages.ts';
-import { writeRelease, type Rejection } from './write-release.ts';
+import { resolveParts, writeRelease, type Rejection, type ResolvedCorpus } from './write-release.ts';
 
 export interface BuildOptions {
   inputDir: string;
@@ -75,13 +75,12 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   // Results the cache does not keep wait here; a build killed before it removes the folder leaves it to removeStaleTemp.
   const spillDir = await makeTempFolder(options.outputDir, 'spill');
   try {
-    const processed = await processSources(sources, catalog, { workers, cache, spill: { dir: spillDir, codeVersion: 'spill' } });
-    if (cache) log(`cache: ${processed.cached} read, ${processed.processed} processed and stored (of ${processed.cached + processed.processed} distinct sources)`);
+    const corpus = await processAndResolve(sources, catalog, { workers, cache, spill: { dir: spillDir, codeVersion: 'spill' } }, log);
     const releaseDir = join(options.outputDir, 'next');
-    log(`resolve speakers, write: ${releaseDir}`);
+    log(`write: ${releaseDir}`);
     const written = await writeRelease(
       releaseDir,
-      processed.parts,
+      corpus,
       sources.map((source) => ({ source_path: source.sourcePath, source_sha256: source.sha256 })),
     );
     log(`registry proposals: ${await writeProposals(options.outputDir, written.proposals)}`);
@@ -93,6 +92,14 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   } finally {
     await rm(spillDir, { recursive: true, force: true });
   }
+}
+
+/** Phases one and two: every document processed and stored, then speakers resolved; the speaker facts are let go on return. */
+async function processAndResolve(sources: readonly SourceEntry[], catalog: Catalog, options: ProcessOptions, log: (message: string) => void): Promise<ResolvedCorpus> {
+  const processed = await processSources(sources, catalog, options);
+  if (options.cache) log(`cache: ${processed.cached} read, ${processed.processed} processed and stored (of ${processed.cached + processed.processed} distinct sources)`);
+  log('resolve speakers');
+  return resolveParts(processed.parts);
 }
 
 /**

@@ -29,8 +29,11 @@ function partOf(release: NormalizedRelease, documentId: string, result: Document
   return { documentId, documents: release.tables.documents, mentions: speakerMentions(release.tables.utterances), result };
 }
 
-/** The stored or held result of a document part. */
-export function loadPart(part: DocumentPart): NormalizedRelease {
+/** Where a document's result waits, once its speakers are resolved. */
+export type StoredDocument = Pick<DocumentPart, 'documentId' | 'result'>;
+
+/** The stored or held result of a document. */
+export function loadPart(part: StoredDocument): NormalizedRelease {
   if ('release' in part.result) return part.result.release;
   const release = readCached(part.result.store, part.result.key);
   if (!release) throw new Error(`the stored result of document ${part.documentId} (${part.result.key}) could not be read back`);
@@ -100,7 +103,33 @@ function chunk(documents: readonly DocumentTask[]): DocumentTask[][] {
   return chunks;
 }
 
-async function runPool(chunks: readonly DocumentTask[][], catalog: Catalog, workers: number): Promise<DocumentPart[]> {
+/**
+ * A part whose speaker facts share their strings with every other part's: a corpus's mentions
+ * repeat a few names, labels and firms on every turn, and each worker message or cache read
+ * brings its own copies.
+ */
+function sharingStrings(): (part: DocumentPart) => DocumentPart {
+  const pool = new Map<string, string>();
+  const shared = <T extends string | null>(value: T): T => {
+    if (value === null) return value;
+    const known = pool.get(value);
+    if (known !== undefined) return known as T;
+    pool.set(value, value);
+    return value;
+  };
+  return (part) => ({
+    ...part,
+    mentions: part.mentions.map((mention) => ({
+      ...mention,
+      documentId: shared(mention.documentId),
+      speakerLabel: shared(mention.speakerLabel),
+      speakerName: shared(mention.speakerName),
+      speakerOrg: shared(mention.speakerOrg),
+    })),
+  });
+}
+
+async function runPool(chunks: readonly DocumentTask[][], catalog: Catalog, workers: number, received: (part: DocumentPart) => DocumentPart): Promise<DocumentPart[]> {
   const results: DocumentPart[][] = new Array(chunks.length);
   let next = 0;
   const threads = Array.from({ length: Math.min(workers, chunks.length) }, () => new Worker(new URL('./worker-entry.js', import.meta.url)));
@@ -113,7 +142,7 @@ async function runPool(chunks: readonly DocumentTask[][], catalog: Catalog, work
               if (next >= chunks.length) return resolve();
               const index = next++;
               thread.once('message', (result: DocumentPart[]) => {
-                results[index] = result;
+                results[index] = result.map(received);
                 feed();
               });
               thread.postMessage({ documents: chunks[index] ?? [], catalog } satisfies ChunkTask);
@@ -154,6 +183,7 @@ export async function processSources(sources: readonly SourceEntry[], catalog: C
   const workers = options.workers ?? defaultWorkerCount();
   const { cache, spill } = options;
   const firstBySha = new Map<string, SourceEntry>();
+  const received = sharingStrings();
   const parts: DocumentPart[] = [];
   const misses: DocumentTask[] = [];
   const duplicates: [SourceEntry, SourceEntry][] = [];
@@ -169,12 +199,12 @@ export async function processSources(sources: readonly SourceEntry[], catalog: C
     const store = cache && !source.unread ? cache : spill;
     const storeKey = cacheKey(store, key, catalog[source.sha256]);
     const hit = store === cache ? readCached(store, storeKey) : null;
-    if (hit) parts.push(partOf(hit, documentIdFromSha256(source.sha256), { store, key: storeKey }));
+    if (hit) parts.push(received(partOf(hit, documentIdFromSha256(source.sha256), { store, key: storeKey })));
     else misses.push({ source, store, key: storeKey });
   }
   const cached = parts.length;
-  if (workers <= 1) parts.push(...processChunk({ documents: misses, catalog }));
-  else parts.push(...(await runPool(chunk(misses), catalog, workers)));
+  if (workers <= 1) parts.push(...processChunk({ documents: misses, catalog }).map(received));
+  else parts.push(...(await runPool(chunk(misses), catalog, workers, received)));
   // A duplicate is rejected by the same code that rejects it in one pass: repair it after its original.
   for (const [first, duplicate] of duplicates) {
     const [, rejected] = repairStage([readSource(first), readSource(duplicate)]);

@@ -1,8 +1,8 @@
 import { defaultRegistry, type EntityRegistry, type RegistryProposals } from '@callset/entities';
 import type { TableName, TableRows } from '@callset/schema';
 import { lockedVersions, stageReleaseFolder, streamRelease, type Source } from '@callset/writers';
-import { applyEntities, resolveCorpusEntities } from './entities-stage.ts';
-import { concatReleases, loadPart, type DocumentPart } from './parallel.ts';
+import { applyEntities, resolveCorpusEntities, type CorpusEntities } from './entities-stage.ts';
+import { concatReleases, loadPart, type DocumentPart, type StoredDocument } from './parallel.ts';
 
 export interface Rejection {
   sourcePath: string;
@@ -28,19 +28,34 @@ export interface WrittenRelease {
   proposals: RegistryProposals;
 }
 
+/** A corpus with its speakers and firms resolved: where each document waits, by document_id, and what it gets. */
+export interface ResolvedCorpus {
+  documents: StoredDocument[];
+  entities: CorpusEntities;
+}
+
 /**
- * The release of a build, in bounded memory: speakers and firms resolved across the corpus from
- * the parts alone, then, document_id by document_id, each document's stored result read back,
- * resolved and streamed into the release folder. Every row id starts with a fixed-length
- * document_id, so rows in document_id order, each document's sorted, are the release order.
- * The bytes are writeStage's for the same documents (the parallel tests hold it to that).
+ * Speakers and firms resolved across the corpus from the parts alone. Returns the parts without
+ * their speaker facts, so a caller that lets go of the parts holds none of those while writing.
  */
-export async function writeRelease(releaseDir: string, parts: readonly DocumentPart[], sources: readonly Source[], registry: EntityRegistry = defaultRegistry()): Promise<WrittenRelease> {
+export function resolveParts(parts: readonly DocumentPart[], registry: EntityRegistry = defaultRegistry()): ResolvedCorpus {
   const entities = resolveCorpusEntities(
     parts.flatMap((part) => part.documents),
     parts.flatMap((part) => part.mentions),
     registry,
   );
+  return { documents: parts.map(({ documentId, result }) => ({ documentId, result })), entities };
+}
+
+/**
+ * The release of a build, in bounded memory: document_id by document_id, each document's stored
+ * result read back, resolved and streamed into the release folder. Every row id starts with a
+ * fixed-length document_id, so rows in document_id order, each document's sorted, are the
+ * release order. The bytes are writeStage's for the same documents (the parallel tests hold it
+ * to that).
+ */
+export async function writeRelease(releaseDir: string, corpus: ResolvedCorpus, sources: readonly Source[]): Promise<WrittenRelease> {
+  const { documents: parts, entities } = corpus;
   return stageReleaseFolder(releaseDir, async (sink) => {
     const release = await streamRelease(sink);
     const rejected: Rejection[] = [];
