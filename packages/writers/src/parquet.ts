@@ -38,7 +38,7 @@ export interface ParquetStream {
 
 export function parquetStream(batchRows: number, onBytes: (chunk: Uint8Array) => Promise<void>): ParquetStream {
   let wake: (() => void) | null = null;
-  let writer: { input: ReadableStreamDefaultController<WasmRecordBatch>; drained: Promise<void> } | null = null;
+  let writer: { input: ReadableStreamDefaultController<WasmRecordBatch>; drained: Promise<void>; stopped: Promise<void> } | null = null;
   async function start(first: WasmRecordBatch) {
     let input: ReadableStreamDefaultController<WasmRecordBatch> | null = null;
     const batches = new ReadableStream<WasmRecordBatch>(
@@ -59,9 +59,13 @@ export function parquetStream(batchRows: number, onBytes: (chunk: Uint8Array) =>
     const drained = (async () => {
       for await (const chunk of output) await onBytes(chunk);
     })();
+    // What a waiting write races: the writer failing, or ending before its input did.
+    const stopped = drained.then(() => {
+      throw new Error('parquet-wasm ended its output before its input');
+    });
     // A failure surfaces at the next write or at close, whichever comes first; never unhandled.
-    drained.catch(() => {});
-    return { input: input as ReadableStreamDefaultController<WasmRecordBatch>, drained };
+    stopped.catch(() => {});
+    return { input: input as ReadableStreamDefaultController<WasmRecordBatch>, drained, stopped };
   }
   return {
     async write(batch) {
@@ -71,8 +75,8 @@ export function parquetStream(batchRows: number, onBytes: (chunk: Uint8Array) =>
         writer = await start(wasmBatch);
         return;
       }
-      const { input, drained } = writer;
-      while ((input.desiredSize ?? 0) <= 0) await Promise.race([new Promise<void>((resolve) => (wake = resolve)), drained]);
+      const { input, stopped } = writer;
+      while ((input.desiredSize ?? 0) <= 0) await Promise.race([new Promise<void>((resolve) => (wake = resolve)), stopped]);
       input.enqueue(wasmBatch);
     },
     async close() {

@@ -5,7 +5,7 @@
  *                                                repair+parse+normalize, resolve (speakers), write
  *   profile-once.ts CORPUS --workers N --cache DIR   the same with the per-document cache in DIR
  */
-import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,7 +28,7 @@ async function timed<T>(name: string, run: () => T | Promise<T>): Promise<T> {
 const out = await mkdtemp(join(tmpdir(), 'callset-bench-'));
 let sourceBytes = 0;
 for (const entry of await readdir(inputDir, { recursive: true, withFileTypes: true })) {
-  if (entry.isFile()) sourceBytes += (await readFile(join(entry.parentPath, entry.name))).byteLength;
+  if (entry.isFile()) sourceBytes += (await stat(join(entry.parentPath, entry.name))).size;
 }
 let documents: number;
 let cached = 0;
