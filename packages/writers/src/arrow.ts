@@ -78,7 +78,58 @@ interface ColumnBuilder {
   finish(): Data;
 }
 
+const utf8 = new TextEncoder();
+
+/** The first `count` elements in an array of a multiple of 64 bytes (at least 64), zero-filled: the buffers apache-arrow's builders finish with. */
+function padded<T extends Uint8Array | Int32Array>(array: T, count: number): T {
+  const bytes = Math.max(64, Math.ceil((count * array.BYTES_PER_ELEMENT) / 64) * 64);
+  const result = new (array.constructor as new (length: number) => T)(bytes / array.BYTES_PER_ELEMENT);
+  result.set(array.subarray(0, count));
+  return result;
+}
+
+/**
+ * A Utf8 column encoded as values arrive: apache-arrow's builder keeps every value of a batch
+ * as its own small Uint8Array until it finishes, several times the column's size. The Data is
+ * the builder's: the same offsets, bytes and validity bitmap.
+ */
+function utf8Builder(column: ColumnSpec, type: Utf8): ColumnBuilder {
+  let bytes = new Uint8Array(1024);
+  let byteLength = 0;
+  let offsets = new Int32Array(1024);
+  let validity = new Uint8Array(128);
+  let length = 0;
+  let nullCount = 0;
+  const grown = <T extends Uint8Array | Int32Array>(array: T, needed: number): T => {
+    if (needed <= array.length) return array;
+    const larger = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
+    larger.set(array);
+    return larger;
+  };
+  return {
+    append(row) {
+      const value = arrowValue(column, row[column.name]);
+      offsets = grown(offsets, length + 2);
+      validity = grown(validity, (length >> 3) + 1);
+      if (value === null) {
+        nullCount++;
+      } else {
+        const text = String(value);
+        bytes = grown(bytes, byteLength + 3 * text.length);
+        byteLength += utf8.encodeInto(text, bytes.subarray(byteLength)).written;
+        validity[length >> 3] = (validity[length >> 3] ?? 0) | (1 << (length & 7));
+      }
+      offsets[++length] = byteLength;
+    },
+    finish() {
+      const nullBitmap = nullCount > 0 ? padded(validity, (length + 7) >> 3) : undefined;
+      return makeData({ type, length, nullCount, nullBitmap, valueOffsets: padded(offsets, length + 1), data: padded(bytes, byteLength) });
+    },
+  };
+}
+
 function columnBuilder(table: TableName, column: ColumnSpec, type: DataType, dictionary: EnumDictionary | null): ColumnBuilder {
+  if (DataType.isUtf8(type)) return utf8Builder(column, type);
   if (!DataType.isDictionary(type) || !dictionary) {
     const builder = makeBuilder({ type, nullValues: [null, undefined] });
     return {

@@ -1,7 +1,7 @@
-import { MessageReader, tableFromIPC } from 'apache-arrow';
+import { MessageReader, RecordBatch, Struct, Table, makeBuilder, makeData, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { STAGES, type FirmRow, type IssueRow } from '@callset/schema';
-import { tableToArrow } from '../src/arrow.ts';
+import { arrowSchema, tableToArrow } from '../src/arrow.ts';
 import { tableToCsv } from '../src/csv.ts';
 
 const firms: FirmRow[] = [
@@ -60,6 +60,25 @@ describe('Arrow', () => {
       [2, false],
       [4, false],
     ]);
+  });
+
+  it('encodes text columns to the bytes apache-arrow\'s own builders give: nulls, empty strings, non-ASCII and long values', () => {
+    const rows: FirmRow[] = [
+      { firm_id: 'société-générale', canonical_name: 'Société Générale ✓ 株式会社', aliases: [], successor_firm_id: null },
+      { firm_id: 'long', canonical_name: 'x'.repeat(5000), aliases: ['a'], successor_firm_id: '' },
+      { firm_id: 'ubs', canonical_name: 'UBS', aliases: [], successor_firm_id: 'société-générale' },
+    ];
+    const schema = arrowSchema('firms');
+    const children = schema.fields.map((field) => {
+      const builder = makeBuilder({ type: field.type, nullValues: [null, undefined] });
+      for (const row of rows) {
+        const value = row[field.name as keyof FirmRow];
+        builder.append(value === '' ? null : value);
+      }
+      return builder.finish().flush();
+    });
+    const expected = tableToIPC(new Table(schema, [new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children }))]), 'file');
+    expect(Buffer.from(tableToArrow('firms', rows)).equals(Buffer.from(expected))).toBe(true);
   });
 
   it('gives the same bytes twice', () => {
