@@ -1,9 +1,10 @@
 /**
  * Pipeline benchmark. Generates a synthetic corpus (default 2,000 documents, about 100 MB) and,
  * over 5 runs in fresh processes (warm file cache), reports median [min..max] of:
- *   - each stage in one thread, and the whole build: seconds, MB/s of source, documents/s;
+ *   - each stage in one thread, in memory (the turbo stages' path), and the whole build: seconds,
+ *     MB/s of source, documents/s;
  *   - the baseline measured in the same run: reading and hashing the corpus, the floor any build pays;
- *   - the build on 1 and on 2 worker threads, and the speed-up;
+ *   - `callset build` (streaming, bounded memory) on 1 and on 2 worker threads, and the speed-up;
  *   - the build with the per-document cache: cold (filling it) and after one file changed;
  *   - peak RSS and output size.
  * Then the scaling check: the whole build on a corpus 10x larger (default 20,000 documents, about
@@ -142,7 +143,7 @@ try {
   const cold = stats(series.cacheCold.map(total));
   const changed = stats(series.oneChanged.map(total));
   const changedProcessing = stats(series.oneChanged.map((run) => run.timings['repair+parse+normalize'] ?? 0));
-  const changedRender = stats(series.oneChanged.map((run) => (run.timings.render ?? 0) + (run.timings.write ?? 0)));
+  const changedRest = stats(series.oneChanged.map((run) => total(run) - (run.timings['repair+parse+normalize'] ?? 0)));
   const lines = [
     `machine: ${cores} cores, load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after the runs`,
     `corpus: ${docs} documents, ${mb.toFixed(1)} MB, seed ${values.seed}; ${runs} runs, median [min..max]`,
@@ -158,7 +159,7 @@ try {
     '',
     `speed-up 1 -> 2 workers: ${(oneWorker.median / twoWorkers.median).toFixed(2)}x`,
     `one file changed of ${docs}: ${(changed.median / twoWorkers.median).toFixed(2)} of a build without cache; ` +
-      `${series.oneChanged[0]?.cached ?? 0} documents from the cache; repair+parse+normalize ${changedProcessing.median.toFixed(2)} s, render+write ${changedRender.median.toFixed(2)} s`,
+      `${series.oneChanged[0]?.cached ?? 0} documents from the cache; repair+parse+normalize ${changedProcessing.median.toFixed(2)} s, the rest (read, resolve, write) ${changedRest.median.toFixed(2)} s`,
     `peak RSS (MiB, median): 1 thread ${rss(series.staged).median.toFixed(0)}, 1 worker ${rss(series.oneWorker).median.toFixed(0)}, 2 workers ${rss(series.twoWorkers).median.toFixed(0)}; output ${((series.staged[0]?.outputBytes ?? 0) / 1e6).toFixed(1)} MB`,
   ];
   if (scale) {
