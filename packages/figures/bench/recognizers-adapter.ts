@@ -11,7 +11,7 @@
  */
 import { recognizeNumber, recognizePercentage } from '@microsoft/recognizers-text-number';
 import { Culture, recognizeCurrency, recognizeDimension } from '@microsoft/recognizers-text-number-with-unit';
-import type { PredictedFigure } from '../src/index.ts';
+import { blankFigure, type PredictedFigure } from '../src/index.ts';
 
 interface ModelResult {
   start: number;
@@ -73,23 +73,7 @@ export function recognizersFigures(text: string): PredictedFigure[] {
   for (const result of kept) {
     const mapped = mapResult(result);
     if (!mapped) continue;
-    const start = points(result.start);
-    const surface = text.slice(result.start, result.end + 1);
-    figures.push({
-      surface,
-      char_start: start,
-      char_end: start + Array.from(surface).length,
-      value_low: null,
-      value_high: null,
-      per: null,
-      approximate: false,
-      bound: null,
-      period: null,
-      metric: null,
-      metric_label: null,
-      kind: null,
-      ...mapped,
-    });
+    figures.push({ ...blankFigure(text.slice(result.start, result.end + 1), points(result.start)), ...mapped });
   }
   return figures;
 }

@@ -24,6 +24,27 @@ const predictedFigureSchema = figureSchema.pick({
 });
 export type PredictedFigure = z.infer<typeof predictedFigureSchema>;
 
+/** A figure spanning `surface` from code point `charStart` that reads nothing yet: what a predictor or a labeller fills in. */
+export function blankFigure(surface: string, charStart: number): PredictedFigure {
+  return {
+    surface,
+    char_start: charStart,
+    char_end: charStart + Array.from(surface).length,
+    value: null,
+    value_low: null,
+    value_high: null,
+    unit: null,
+    item: null,
+    per: null,
+    approximate: false,
+    bound: null,
+    period: null,
+    metric: null,
+    metric_label: null,
+    kind: null,
+  };
+}
+
 /** A single value, or a range (value null, low below high): never a mix. */
 function hasValueShape(figure: { value: number | null; value_low: number | null; value_high: number | null }): boolean {
   if (figure.value !== null) return figure.value_low === null && figure.value_high === null;

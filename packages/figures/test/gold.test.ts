@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   GoldTableCellSchema,
   GoldTurnSchema,
+  blankFigure,
   GoldTurnsSchema,
   codePointSlice,
   formatScore,
@@ -101,27 +102,10 @@ describe('gold files', () => {
 
 /** A hand-made turn: four gold figures, one of them spelled (optional). */
 const text = 'Revenue was $5 million in Q3, up 25%, on 1,800 vehicles over six quarters.';
-const figure = (surface: string, fields: Partial<GoldFigure>): GoldFigure => {
-  const start = Array.from(text.slice(0, text.indexOf(surface))).length;
-  return {
-    surface,
-    char_start: start,
-    char_end: start + Array.from(surface).length,
-    value: null,
-    value_low: null,
-    value_high: null,
-    unit: null,
-    item: null,
-    per: null,
-    approximate: false,
-    bound: null,
-    period: null,
-    metric: null,
-    metric_label: null,
-    kind: null,
-    ...fields,
-  };
-};
+const figure = (surface: string, fields: Partial<GoldFigure>): GoldFigure => ({
+  ...blankFigure(surface, Array.from(text.slice(0, text.indexOf(surface))).length),
+  ...fields,
+});
 const money = figure('$5 million', { value: 5_000_000, unit: 'USD', period: '2017Q3', metric: 'revenue', metric_label: 'Revenue', kind: 'actual' });
 const growth = figure('25%', { value: 25, unit: 'percent', period: '2017Q3', kind: 'actual' });
 const vehicles = figure('1,800 vehicles', { value: 1800, unit: 'count', item: 'vehicle', kind: 'actual' });
