@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -40,6 +40,7 @@ function filesUnder(path: string): string[] {
     entries = readdirSync(path, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    // `package.json` is one of the entries versioned: a file stands for itself.
     if (code === 'ENOTDIR') return [path];
     if (code === 'ENOENT') return [];
     throw error;
@@ -64,7 +65,8 @@ export function stageCodeVersion(): string {
       }
     }
   }
-  for (const file of filesUnder(join(datasetDir, '..', '..', 'package-lock.json'))) hash.update(readFileSync(file));
+  const lockfile = join(datasetDir, '..', '..', 'package-lock.json');
+  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
   return hash.digest('hex');
 }
 
